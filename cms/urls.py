@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,5 +18,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path (editor previews and the fallback HTML pages).
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other path under a language prefix (/en/, /es/, /ar/), the same paths
+# that front ends use, so that page.url and the API agree.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)

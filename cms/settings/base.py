@@ -126,6 +126,9 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Where readers go when a page is not translated into their language; every chain ends with
+# LANGUAGE_CODE. Regional variants fall back to their base language (es-mx -> es) on their own.
+CONTENT_LOCALE_FALLBACKS: dict[str, list[str]] = {"ar": ["en"], "es": ["en"]}
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -17,7 +17,7 @@ def test_the_home_page_is_the_default_sites_root(site):
 
 
 def test_the_home_page_answers(client, site):
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
     assert b'<html lang="en" dir="ltr">' in response.content
 

@@ -1,0 +1,63 @@
+"""Rich text as front-end-ready HTML.
+
+Stored rich text refers to pages and documents by id (`<a linktype="page" id="3">`). Page links
+become front-end paths in the reader's locale (through PageLinkResolver, so fallback and
+visibility apply and a whole response costs one query); documents and embeds use Wagtail's own
+handlers. No `linktype` or `embedtype` attribute survives.
+"""
+
+from django.utils.html import escape
+from wagtail.rich_text import features
+from wagtail.rich_text.rewriters import (
+    FIND_A_TAG,
+    EmbedRewriter,
+    LinkRewriter,
+    MultiRuleRewriter,
+    extract_attrs,
+)
+
+from core.api.links import PageLinkResolver, front_end_path
+
+
+class RichTextResolver:
+    def __init__(self, links: PageLinkResolver):
+        self.links = links
+        link_handlers = features.get_link_types()
+        embed_handlers = features.get_embed_types()
+        link_rules = {
+            link_type: handler.expand_db_attributes_many
+            for link_type, handler in link_handlers.items()
+        }
+        link_rules["page"] = self._page_links
+        self._rewriter = MultiRuleRewriter(
+            [
+                LinkRewriter(bulk_rules=link_rules),
+                EmbedRewriter(
+                    bulk_rules={
+                        embed_type: handler.expand_db_attributes_many
+                        for embed_type, handler in embed_handlers.items()
+                    }
+                ),
+            ]
+        )
+
+    def collect(self, html: str) -> None:
+        """Note the pages this rich text links to, before `links.resolve()` runs."""
+        for tag in FIND_A_TAG.findall(html or ""):
+            attrs = extract_attrs(tag)
+            if attrs.get("linktype") == "page":
+                self.links.collect(attrs.get("id"))
+
+    def render(self, html: str) -> str:
+        return self._rewriter(html or "")
+
+    def _page_links(self, attrs_list: list[dict]) -> list[str]:
+        tags = []
+        for attrs in attrs_list:
+            page = self.links.page(attrs.get("id"))
+            if page is None:
+                tags.append("<a>")  # the target is not visible: keep the words, drop the link
+            else:
+                path = front_end_path(page, self.links.request)
+                tags.append(f'<a href="{escape(path)}" data-page-id="{page.pk}">')
+        return tags
