@@ -4,6 +4,8 @@ The provider directory records each as yes/no with an evidence note; article che
 to one of them, so that a reader can filter the directory by the criterion they just read about.
 """
 
+from dataclasses import dataclass
+
 from django.db import models
 
 
@@ -12,3 +14,25 @@ class VettingCriterion(models.TextChoices):
     THOROUGH_SCREENING = "thorough_screening", "Thorough screening"
     INTEGRATION_SUPPORT = "integration_support", "Therapeutic integration support"
     TRANSPARENT_PRICING = "transparent_pricing", "Transparent pricing and treatment plans"
+
+
+def evidence_field_name(criterion: VettingCriterion) -> str:
+    """The name of the model field that holds the evidence for `criterion`."""
+    return f"{criterion.value}_evidence"
+
+
+@dataclass(frozen=True)
+class VettingAnswer:
+    """One criterion as recorded for one clinic: whether it is met, and what shows it."""
+
+    criterion: VettingCriterion
+    met: bool
+    evidence: str
+
+    @property
+    def label(self) -> str:
+        return self.criterion.label
+
+    @property
+    def field_name(self) -> str:
+        return self.criterion.value
