@@ -1,8 +1,9 @@
 """Demo content for newcomers and reviewers. Every step is idempotent."""
 
-from demo import safety
+from demo import articles, providers, safety
 
-STEPS = [safety.load]
+# Providers before articles, so that articles' directory links resolve.
+STEPS = [safety.load, providers.load, articles.load]
 
 
 def load_demo_content() -> list[str]:

@@ -22,6 +22,7 @@ class ImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         max_length=250,
         required=False,
+        default="",
         help_text=(
             "Describe what the image shows for readers who cannot see it. Leave empty only "
             "when the image is decorative."
@@ -31,10 +32,13 @@ class ImageBlock(blocks.StructBlock):
         required=False,
         help_text="Tick when the image adds nothing to the text; screen readers will skip it.",
     )
-    caption = blocks.CharBlock(max_length=250, required=False, help_text="Shown under the image.")
+    caption = blocks.CharBlock(
+        max_length=250, required=False, default="", help_text="Shown under the image."
+    )
     credit = blocks.CharBlock(
         max_length=120,
         required=False,
+        default="",
         help_text="Photographer or source, as the image's licence requires.",
     )
 

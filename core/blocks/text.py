@@ -58,7 +58,9 @@ class CalloutBlock(blocks.StructBlock):
         default="info",
         help_text="How prominent the box is. Use Safety only for crisis and emergency guidance.",
     )
-    title = blocks.CharBlock(max_length=120, required=False, help_text="Optional short title.")
+    title = blocks.CharBlock(
+        max_length=120, required=False, default="", help_text="Optional short title."
+    )
     body = blocks.RichTextBlock(
         features=[*INLINE_FEATURES, "ul"], help_text="One or two sentences; keep it short."
     )

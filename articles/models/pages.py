@@ -1,0 +1,337 @@
+"""Article pages and the index that lists them."""
+
+from datetime import date
+from functools import cached_property
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from articles.blocks import (
+    GuidanceStreamBlock,
+    ScienceStreamBlock,
+    StatisticBlock,
+    StoryStreamBlock,
+)
+from articles.choosers import AuthorChooserWidget, MedicalReviewerChooserWidget
+from articles.forms import ArticlePageForm
+from articles.reading import count_words, reading_time_minutes
+from core.blocks.text import INLINE_FEATURES
+from core.models import SafetyInformation, SafetySettings
+from core.visibility import visible
+
+# The three sections of every article, in reading order.
+SECTION_FIELDS = ("story", "science", "guidance")
+
+
+def one_year_after(day: date) -> date:
+    """The same calendar day a year later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+class ArticleIndexPage(Page):
+    """The list of articles in one language, newest first."""
+
+    intro = RichTextField(
+        features=INLINE_FEATURES,
+        blank=True,
+        help_text="One or two sentences above the list that tell readers what they will find.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    articles_per_page = 12
+
+    class Meta:
+        verbose_name = "article index"
+
+    def get_articles(self) -> models.QuerySet:
+        """What readers may see (live, public, within publication dates), newest first."""
+        return (
+            visible(ArticlePage.objects.child_of(self))
+            .select_related("author", "hero_image")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.get_articles(), self.articles_per_page)
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class ArticlePage(Page):
+    """A long-form article about a treatment: a story, the science and guidance, with sources."""
+
+    standfirst = models.CharField(
+        max_length=255,
+        help_text="One sentence under the title that tells readers what they will learn.",
+    )
+    summary = models.TextField(
+        max_length=300,
+        help_text="Two plain sentences for article cards and search results. No links.",
+    )
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A calm, respectful image shown at the top. Avoid images of distress.",
+    )
+    hero_alt_text = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Describe the hero image for readers who cannot see it.",
+    )
+
+    story = StreamField(
+        StoryStreamBlock(),
+        blank=True,
+        help_text="The human experience: a personal story, quotes shared with consent, reflection.",
+    )
+    science = StreamField(
+        ScienceStreamBlock(),
+        blank=True,
+        help_text="How the treatment works and what the evidence says. Every statistic cites a "
+        "reference.",
+    )
+    guidance = StreamField(
+        GuidanceStreamBlock(),
+        blank=True,
+        help_text="Practical guidance: choosing a provider, a care plan, barriers and "
+        "misconceptions, where to go next.",
+    )
+
+    # Required on publishing; drafts may leave them empty (Wagtail defers nullable fields).
+    author = models.ForeignKey(
+        "articles.Person",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="authored_articles",
+        limit_choices_to={"is_author": True},
+        help_text="Who wrote the article. Only people with the author role are offered.",
+    )
+    medical_reviewer = models.ForeignKey(
+        "articles.Person",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="reviewed_articles",
+        limit_choices_to={"is_medical_reviewer": True},
+        help_text="The clinician who checked the article for medical accuracy.",
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        help_text="When the medical reviewer last checked the whole article.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the article must be checked again. Leave empty for one year after the "
+        "last review.",
+    )
+
+    word_count = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Words in the three sections; counted on every save.",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst", boost=1.5),
+        index.SearchField("summary"),
+        index.SearchField("story"),
+        index.SearchField("science"),
+        index.SearchField("guidance"),
+        index.FilterField("last_reviewed"),
+        index.FilterField("next_review_due"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading="Hero image"
+        ),
+        FieldPanel("story"),
+    ]
+    science_panels = [FieldPanel("science")]
+    guidance_panels = [FieldPanel("guidance")]
+    reference_panels = [
+        HelpPanel(
+            content=(
+                "<p>List every source the article relies on. Each reference has a short key, "
+                "e.g. <code>nimh-trd</code>; statistics cite a source by its key. Readers see "
+                "the references numbered in this order.</p>"
+            )
+        ),
+        InlinePanel("references", heading="References", label="Reference"),
+    ]
+    review_panels = [
+        FieldPanel("author", widget=AuthorChooserWidget),
+        FieldPanel("medical_reviewer", widget=MedicalReviewerChooserWidget),
+        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("summary"),
+        InlinePanel("topic_links", heading="Topics", label="Topic"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Story"),
+            ObjectList(science_panels, heading="Science"),
+            ObjectList(guidance_panels, heading="Guidance"),
+            ObjectList(reference_panels, heading="References"),
+            ObjectList(review_panels, heading="Review"),
+            ObjectList(promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    base_form_class = ArticlePageForm
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+
+    # Derived values
+
+    @property
+    def reading_time_minutes(self) -> int:
+        return reading_time_minutes(self.word_count)
+
+    @property
+    def hero_alt(self) -> str:
+        return self.hero_alt_text or (self.hero_image.default_alt_text if self.hero_image else "")
+
+    @property
+    def topics(self) -> list:
+        """The article's topics, main topic first."""
+        return [link.topic for link in self.topic_links.all()]
+
+    @cached_property
+    def reference_numbers(self) -> dict[str, int]:
+        """Each reference's key and its number in the reference list (for citations)."""
+        return {reference.key: number for number, reference in enumerate(self.references.all(), 1)}
+
+    def update_word_count(self) -> None:
+        self.word_count = count_words(getattr(self, name) for name in SECTION_FIELDS)
+
+    def set_review_defaults(self) -> None:
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = one_year_after(self.last_reviewed)
+
+    # Validation
+
+    def clean(self):
+        super().clean()
+        self.set_review_defaults()
+        self.update_word_count()
+
+        errors: dict[str, ValidationError] = {}
+        if self.hero_image and not self.hero_alt_text:
+            errors["hero_alt_text"] = ValidationError(
+                "Describe the hero image for readers who use screen readers."
+            )
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due < self.last_reviewed
+        ):
+            errors["next_review_due"] = ValidationError(
+                "The next review cannot be due before the last review. Choose a later date, or "
+                "leave it empty for one year after the last review."
+            )
+        errors.update(self._citation_errors())
+        if duplicates := self._duplicate_reference_keys():
+            errors[NON_FIELD_ERRORS] = ValidationError(
+                "Each reference needs its own key, but these keys are used more than once: "
+                f"{', '.join(duplicates)}. Change one of each pair under References."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _duplicate_reference_keys(self) -> list[str]:
+        keys = [reference.key for reference in self.references.all()]
+        return sorted({key for key in keys if keys.count(key) > 1})
+
+    def _citation_errors(self) -> dict[str, ValidationError]:
+        """Errors for statistics whose reference key is missing or names no reference."""
+        keys = {reference.key for reference in self.references.all()}
+        errors = {}
+        for field_name in SECTION_FIELDS:
+            block_errors = {}
+            for position, child in enumerate(getattr(self, field_name)):
+                if not isinstance(child.block, StatisticBlock):
+                    continue
+                key = child.value.get("reference")
+                if not key:
+                    message = (
+                        f"The statistic “{child.value.get('figure')}” has no source. Enter the "
+                        "key of one of this article's references."
+                    )
+                elif key not in keys:
+                    message = (
+                        f"No reference has the key “{key}”. Add that source under References, "
+                        "or use the key of a reference already listed."
+                    )
+                else:
+                    continue
+                block_errors[position] = StructBlockValidationError(
+                    block_errors={"reference": ValidationError(message)}
+                )
+            if block_errors:
+                errors[field_name] = StreamBlockValidationError(block_errors=block_errors)
+        return errors
+
+    def order_references(self) -> None:
+        """Give references added in code (without a sort order) the order they were listed in."""
+        references = list(self.references.all())
+        if any(reference.sort_order is None for reference in references):
+            for position, reference in enumerate(references):
+                reference.sort_order = position
+
+    def save(self, *args, **kwargs):
+        # Also here, not only in clean(): drafts and scripts save without full validation.
+        self.set_review_defaults()
+        self.update_word_count()
+        self.order_references()
+        return super().save(*args, **kwargs)
+
+    # Rendering
+
+    def get_safety_information(self, request) -> SafetyInformation | None:
+        """The site's disclaimer and crisis lines, in this article's language when translated."""
+        if Site.find_for_request(request) is None:
+            return None
+        return SafetySettings.for_request(request).for_locale(self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["safety_information"] = self.get_safety_information(request)
+        return context
