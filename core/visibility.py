@@ -6,7 +6,7 @@ here, so that a draft, an expired page or a page behind a view restriction never
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
@@ -17,13 +17,32 @@ def publication_window_q() -> Q:
     )
 
 
-def visible(queryset: PageQuerySet) -> PageQuerySet:
-    """Narrow a page queryset to what readers may see."""
-    return queryset.live().public().filter(publication_window_q())
+def restricted_paths() -> list[str]:
+    """Tree paths of pages with a view restriction (one query)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def visible_pages() -> PageQuerySet:
-    return visible(Page.objects.all())
+def public_q(paths: list[str]) -> Q:
+    """Excludes every page at or below a restricted path, like PageQuerySet.public()."""
+    q = Q()
+    for path in paths:
+        q &= ~Q(path__startswith=path)
+    return q
+
+
+def visible(queryset: PageQuerySet, restricted: list[str] | None = None) -> PageQuerySet:
+    """Narrow a page queryset to what readers may see.
+
+    Pass `restricted` (from `restricted_paths()`) to reuse one lookup of view restrictions
+    across the queries of a request.
+    """
+    if restricted is None:
+        restricted = restricted_paths()
+    return queryset.live().filter(publication_window_q(), public_q(restricted))
+
+
+def visible_pages(restricted: list[str] | None = None) -> PageQuerySet:
+    return visible(Page.objects.all(), restricted)
 
 
 def is_visible(page: Page) -> bool:

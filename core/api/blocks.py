@@ -29,6 +29,7 @@ from core.api.images import ImageResolver, ImageSchema
 from core.api.links import PageLinkResolver, PageLinkSchema
 from core.api.rich_text import RichTextResolver
 from core.blocks.media import ImageBlock
+from core.visibility import restricted_paths
 
 
 class DocumentSchema(BaseModel):
@@ -189,10 +190,17 @@ def iter_leaves(block: blocks.Block, value: Any) -> Iterator[tuple[blocks.Block,
 class ContentSerializer:
     """Turns block values into the JSON their schemas describe, for one request and locale."""
 
-    def __init__(self, request: HttpRequest | None, locale_chain: list[str]):
+    def __init__(
+        self,
+        request: HttpRequest | None,
+        locale_chain: list[str],
+        restricted: list[str] | None = None,
+    ):
         self.request = request
         self.locale_chain = locale_chain
-        self.links = PageLinkResolver(locale_chain, request)
+        #: Paths under view restrictions, looked up once for all of this response's queries.
+        self.restricted = restricted_paths() if restricted is None else restricted
+        self.links = PageLinkResolver(locale_chain, request, self.restricted)
         self.rich_text = RichTextResolver(self.links)
         self.images = ImageResolver()
         #: Page-level facts that adapters need, e.g. {"reference_numbers": {"nimh": 1}}.

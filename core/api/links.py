@@ -48,9 +48,15 @@ class PageLinkResolver:
     then `link` answers from memory.
     """
 
-    def __init__(self, locale_chain: list[str], request: HttpRequest | None = None):
+    def __init__(
+        self,
+        locale_chain: list[str],
+        request: HttpRequest | None = None,
+        restricted: list[str] | None = None,
+    ):
         self.locale_chain = locale_chain
         self.request = request
+        self.restricted = restricted
         self._page_ids: set[int] = set()
         self._resolved: dict[int, Page | None] | None = None
 
@@ -73,7 +79,7 @@ class PageLinkResolver:
         sources = Page.objects.filter(pk__in=ids).values_list("pk", "translation_key")
         key_by_id = dict(sources)
         candidates = (
-            visible(Page.objects.all())
+            visible(Page.objects.all(), self.restricted)
             .filter(
                 translation_key__in=set(key_by_id.values()),
                 locale__language_code__in=self.locale_chain,

@@ -1,0 +1,63 @@
+"""Query parameters shared by the API's routes."""
+
+import inspect
+from functools import wraps
+
+from django.conf import settings
+from ninja import Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from core.locales import UnknownLocale, fallback_chain
+
+
+def locale_chain_or_400(requested: str | None) -> list[str]:
+    """The fallback chain for a requested locale; a 400 problem for an unknown one."""
+    try:
+        return fallback_chain(requested or settings.LANGUAGE_CODE)
+    except UnknownLocale as error:
+        raise HttpError(400, str(error)) from error
+
+
+def reject_unknown_params(view):
+    """Answer 400 when the query string names a parameter the view does not take.
+
+    Ninja ignores unknown names, so a misspelt filter would silently return everything.
+    """
+    allowed: set[str] = set()
+    for parameter in inspect.signature(view).parameters.values():
+        fields = getattr(parameter.annotation, "model_fields", None)
+        if fields is None:
+            # Query[Schema] is Annotated[Schema, ...]; plain scalars are named by the parameter.
+            origin = getattr(parameter.annotation, "__origin__", None)
+            fields = getattr(origin, "model_fields", None)
+        if fields is not None:
+            allowed.update(field.alias or name for name, field in fields.items())
+        else:
+            allowed.add(parameter.name)
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        unknown = sorted(set(request.GET) - allowed)
+        if unknown:
+            raise HttpError(
+                400,
+                f"Unknown query parameter(s): {', '.join(unknown)}. "
+                f"This endpoint accepts: {', '.join(sorted(allowed - {'request', 'response'}))}.",
+            )
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+class LocaleParams(Schema):
+    locale: str = Field(
+        default_factory=lambda: settings.LANGUAGE_CODE,
+        max_length=35,
+        description="The reader's locale, e.g. es or es-MX; falls back along the chain.",
+    )
+
+
+class PaginationParams(Schema):
+    limit: int = Field(20, ge=1, le=50, description="How many items to return (1 to 50).")
+    offset: int = Field(0, ge=0, le=100_000, description="How many items to skip.")

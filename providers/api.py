@@ -1,0 +1,277 @@
+"""The provider directory in the delivery API: clinic pages and the filterable listing."""
+
+import math
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router
+from pydantic import Field, model_validator
+
+from core.api.blocks import ContentSerializer
+from core.api.http import set_last_modified
+from core.api.links import LocaleSchema, front_end_path
+from core.api.listings import best_locale_ids
+from core.api.pages import PageType
+from core.api.params import (
+    LocaleParams,
+    PaginationParams,
+    locale_chain_or_400,
+    reject_unknown_params,
+)
+from core.api.problems import PROBLEM_RESPONSES
+from core.locales import text_direction
+from core.visibility import restricted_paths, visible
+from providers.models import DEFAULT_DISCLAIMER, ProviderIndexPage, ProviderPage, ProviderService
+from providers.schemas import (
+    CriterionCode,
+    ProviderContent,
+    ProviderIndexContent,
+    ProviderList,
+)
+from providers.vetting import VettingCriterion
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def _services(page: ProviderPage) -> list[dict[str, str]]:
+    return [
+        {"slug": offering.service.slug, "name": offering.service.name}
+        for offering in page.services.all()
+    ]
+
+
+def _address(page: ProviderPage) -> dict[str, str]:
+    return {
+        "street": page.street,
+        "city": page.city,
+        "region": page.region,
+        "postal_code": page.postal_code,
+        "country": page.country,
+    }
+
+
+def _location(page: ProviderPage) -> dict[str, float] | None:
+    if not page.has_coordinates:
+        return None
+    return {"latitude": float(page.latitude), "longitude": float(page.longitude)}
+
+
+def _with_services(queryset):
+    return queryset.prefetch_related(
+        Prefetch("services", queryset=ProviderService.objects.select_related("service"))
+    )
+
+
+def build_provider_content(page: ProviderPage, serializer: ContentSerializer) -> dict[str, Any]:
+    serializer.prepare()
+    return {
+        "type": "providers.ProviderPage",
+        "description": serializer.html(page.description),
+        "address": _address(page),
+        "location": _location(page),
+        "phone": page.phone,
+        "website": page.website,
+        "services": _services(page),
+        "vetting": [
+            {
+                "criterion": answer.criterion.value,
+                "label": answer.label,
+                "met": answer.met,
+                "evidence": answer.evidence,
+            }
+            for answer in page.vetting
+        ],
+        "accepting_new_patients": page.accepting_new_patients,
+        "pricing_notes": page.pricing_notes,
+        "insurance_accepted": page.insurance_accepted,
+        "licences_and_accreditation": page.licences_and_accreditation,
+        "last_verified": page.last_verified,
+        "disclaimer": serializer.html(page.directory_disclaimer),
+    }
+
+
+def provider_json_ld(page: ProviderPage, serializer: ContentSerializer) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalClinic",
+        "name": page.title,
+        "inLanguage": page.locale.language_code,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": page.street,
+            "addressLocality": page.city,
+            "addressRegion": page.region,
+            "postalCode": page.postal_code,
+            "addressCountry": page.country,
+        },
+        "medicalSpecialty": "Psychiatric",
+        "availableService": [
+            {"@type": "MedicalTherapy", "name": service["name"]} for service in _services(page)
+        ],
+        "isAcceptingNewPatients": page.accepting_new_patients,
+    }
+    if page.phone:
+        data["telephone"] = page.phone
+    if page.website:
+        data["url"] = page.website
+    if page.has_coordinates:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(page.latitude),
+            "longitude": float(page.longitude),
+        }
+    return data
+
+
+def build_provider_index_content(page: ProviderIndexPage, serializer: ContentSerializer):
+    serializer.prepare()
+    return {
+        "type": "providers.ProviderIndexPage",
+        "intro": serializer.html(page.intro),
+        "disclaimer": serializer.html(page.disclaimer),
+    }
+
+
+PAGE_TYPES = [
+    PageType(
+        model=ProviderIndexPage,
+        content_schema=ProviderIndexContent,
+        build_content=build_provider_index_content,
+    ),
+    PageType(
+        model=ProviderPage,
+        content_schema=ProviderContent,
+        build_content=build_provider_content,
+        optimise=_with_services,
+        json_ld=provider_json_ld,
+        description=lambda page: f"{page.title}, {page.city}, {page.region}",
+    ),
+]
+
+
+class ProviderFilters(LocaleParams, PaginationParams):
+    region: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9]{1,3}$", description="State or region code, e.g. PA."
+    )
+    country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="e.g. US.")
+    service: str | None = Field(
+        None, pattern=r"^[a-z0-9-]{1,60}$", description="A service slug, e.g. iv-ketamine."
+    )
+    accepting_new_patients: bool | None = None
+    qualified_medical_staff: bool | None = None
+    thorough_screening: bool | None = None
+    integration_support: bool | None = None
+    transparent_pricing: bool | None = None
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    radius_km: float | None = Field(
+        None, gt=0, le=20_000, description="With latitude and longitude: the largest distance."
+    )
+
+    @model_validator(mode="after")
+    def coordinates_come_in_pairs(self):
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("Give both latitude and longitude, or neither.")
+        if self.radius_km is not None and self.latitude is None:
+            raise ValueError("radius_km needs latitude and longitude.")
+        return self
+
+
+def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi, d_lambda = math.radians(lat2 - lat1), math.radians(lng2 - lng1)
+    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+router = Router(tags=["providers"])
+
+
+@router.get(
+    "",
+    response={200: ProviderList, **PROBLEM_RESPONSES},
+    summary="Clinics in the directory, filtered and paginated",
+    operation_id="list_providers",
+)
+@reject_unknown_params
+def list_providers(request: HttpRequest, response: HttpResponse, filters: Query[ProviderFilters]):
+    chain = locale_chain_or_400(filters.locale)
+    restricted = restricted_paths()
+    queryset = visible(ProviderPage.objects.all(), restricted).order_by("title")
+    if filters.region:
+        queryset = queryset.in_region(filters.region)
+    if filters.country:
+        queryset = queryset.filter(country=filters.country.upper())
+    if filters.service:
+        queryset = queryset.offering(filters.service)
+    if filters.accepting_new_patients is not None:
+        queryset = queryset.filter(accepting_new_patients=filters.accepting_new_patients)
+    for criterion in VettingCriterion:
+        wanted = getattr(filters, criterion.value)
+        if wanted is not None:
+            queryset = queryset.filter(**{criterion.value: wanted})
+
+    rows = best_locale_ids(queryset, chain, extra_fields=("latitude", "longitude"))
+    distances: dict[int, float] = {}
+    if filters.latitude is not None:
+        for row in rows:
+            if row["latitude"] is not None:
+                distances[row["id"]] = distance_km(
+                    filters.latitude,
+                    filters.longitude,
+                    float(row["latitude"]),
+                    float(row["longitude"]),
+                )
+        rows = [row for row in rows if row["id"] in distances]
+        if filters.radius_km is not None:
+            rows = [row for row in rows if distances[row["id"]] <= filters.radius_km]
+        rows.sort(key=lambda row: distances[row["id"]])
+
+    window = [row["id"] for row in rows[filters.offset : filters.offset + filters.limit]]
+    pages = _with_services(ProviderPage.objects.filter(pk__in=window).select_related("locale"))
+    by_id = {page.pk: page for page in pages}
+    directory = (
+        visible(ProviderIndexPage.objects.filter(locale__language_code__in=chain), restricted)
+        .only("disclaimer", "locale")
+        .select_related("locale")
+    )
+    disclaimer = next(
+        (
+            index.disclaimer
+            for code in chain
+            for index in directory
+            if index.locale.language_code == code
+        ),
+        DEFAULT_DISCLAIMER,
+    )
+    serializer = ContentSerializer(request, chain, restricted)
+    serializer.rich_text.collect(disclaimer)
+    latest = max(
+        (page.last_published_at for page in by_id.values() if page.last_published_at), default=None
+    )
+    set_last_modified(response, latest)
+    return {
+        "count": len(rows),
+        "items": [_card(request, by_id[page_id], distances.get(page_id)) for page_id in window],
+        "disclaimer": serializer.html(disclaimer),
+    }
+
+
+def _card(request, page: ProviderPage, distance: float | None) -> dict[str, Any]:
+    code = page.locale.language_code
+    met: list[CriterionCode] = [answer.criterion.value for answer in page.vetting if answer.met]
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "path": front_end_path(page, request),
+        "locale": LocaleSchema(code=code, direction=text_direction(code)),
+        "address": _address(page),
+        "location": _location(page),
+        "services": _services(page),
+        "criteria_met": met,
+        "accepting_new_patients": page.accepting_new_patients,
+        "last_verified": page.last_verified,
+        "distance_km": round(distance, 1) if distance is not None else None,
+    }
