@@ -1,9 +1,9 @@
 """Demo content for newcomers and reviewers. Every step is idempotent."""
 
-from demo import articles, providers, safety
+from demo import articles, home, providers, safety
 
 # Providers before articles, so that articles' directory links resolve.
-STEPS = [safety.load, providers.load, articles.load]
+STEPS = [safety.load, providers.load, articles.load, home.load]
 
 
 def load_demo_content() -> list[str]:
