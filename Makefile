@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install demo-data demo test lint format lock bench clean
+.PHONY: help install demo-data demo test lint format lock openapi clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ lint: install ## Check style, imports and common Django and security mistakes
 format: install ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+openapi: install ## Regenerate docs/openapi.json after a deliberate API contract change
+	$(MANAGE) export_openapi docs/openapi.json
 
 lock: ## Re-resolve pyproject.toml's dependencies into requirements.lock
 	rm -rf var/lock-venv && $(PYTHON) -m venv var/lock-venv

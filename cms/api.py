@@ -2,9 +2,14 @@
 
 from ninja import NinjaAPI
 
+from articles import api as articles_api
+from articles.models import ArticlePage
 from core.api.pages import build_pages_router
 from core.api.problems import install_problem_handlers
+from core.api.search import build_search_router
+from home import api as home_api
 from providers import api as providers_api
+from providers.models import ProviderPage
 
 api = NinjaAPI(
     title="Health CMS delivery API",
@@ -12,7 +17,7 @@ api = NinjaAPI(
     description=(
         "Read-only content for reader-facing front ends: pages by route or id with locale "
         "fallback, article and provider listings, site settings and search. Errors are "
-        "problem details (application/problem+json)."
+        "problem details (application/problem+json). Only live, public content is served."
     ),
     urls_namespace="delivery_api",
     openapi_url="/openapi.json",
@@ -20,7 +25,10 @@ api = NinjaAPI(
 )
 install_problem_handlers(api)
 
-PAGE_TYPES = [*providers_api.PAGE_TYPES]
+PAGE_TYPES = [*home_api.PAGE_TYPES, *articles_api.PAGE_TYPES, *providers_api.PAGE_TYPES]
 
 api.add_router("/pages", build_pages_router(PAGE_TYPES))
+api.add_router("/articles", articles_api.router)
 api.add_router("/providers", providers_api.router)
+api.add_router("/site", home_api.router)
+api.add_router("/search", build_search_router([ArticlePage, ProviderPage]))

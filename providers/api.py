@@ -159,6 +159,9 @@ class ProviderFilters(LocaleParams, PaginationParams):
         None, pattern=r"^[a-z0-9-]{1,60}$", description="A service slug, e.g. iv-ketamine."
     )
     accepting_new_patients: bool | None = None
+    criterion: CriterionCode | None = Field(
+        None, description="Only clinics that meet this vetting criterion (as article links use)."
+    )
     qualified_medical_staff: bool | None = None
     thorough_screening: bool | None = None
     integration_support: bool | None = None
@@ -208,6 +211,8 @@ def list_providers(request: HttpRequest, response: HttpResponse, filters: Query[
         queryset = queryset.offering(filters.service)
     if filters.accepting_new_patients is not None:
         queryset = queryset.filter(accepting_new_patients=filters.accepting_new_patients)
+    if filters.criterion:
+        queryset = queryset.filter(**{filters.criterion: True})
     for criterion in VettingCriterion:
         wanted = getattr(filters, criterion.value)
         if wanted is not None:

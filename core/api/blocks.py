@@ -17,7 +17,7 @@ number of queries therefore does not grow with the number of blocks.
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args
 
 from django.http import HttpRequest
 from pydantic import BaseModel, Field, create_model
@@ -76,6 +76,11 @@ def _is_project_block(block: blocks.Block) -> bool:
     return not type(block).__module__.startswith("wagtail.")
 
 
+def _non_null(schema: Any) -> Any:
+    members = [member for member in get_args(schema) if member is not type(None)]
+    return members[0] if len(members) == 1 else schema
+
+
 def _optional(schema: Any, block: blocks.Block) -> Any:
     return schema if getattr(block, "required", True) or schema is str else schema | None
 
@@ -87,7 +92,7 @@ class BlockSchemas:
         self._models: dict[str, type[BaseModel]] = {}
         self._origins: dict[str, object] = {}
 
-    def model(self, name: str, origin: object, **fields: Any) -> type[BaseModel]:
+    def model(self, name: str, origin: object, /, **fields: Any) -> type[BaseModel]:
         """Create (once) the model `name`; a second block type wanting the name is an error."""
         if name in self._models:
             if self._origins[name] != origin:
@@ -105,7 +110,10 @@ class BlockSchemas:
         if isinstance(block, blocks.StreamBlock):
             return list[self.stream_union(block, name_hint)]
         if isinstance(block, blocks.ListBlock):
-            return list[self.value_schema(block.child_block, f"{name_hint}Item")]
+            item = self.value_schema(block.child_block, f"{name_hint}Item")
+            if isinstance(block.child_block, blocks.ChooserBlock):
+                item = _non_null(item)  # unavailable targets are left out of lists
+            return list[item]
         if isinstance(block, blocks.StructBlock):
             return self.struct_schema(block, name_hint)
         if isinstance(block, ImageChooserBlock):
@@ -215,7 +223,7 @@ class ContentSerializer:
                 if isinstance(leaf, ImageChooserBlock):
                     self.images.collect(leaf_value)
                 elif isinstance(leaf, blocks.PageChooserBlock):
-                    self.links.collect(leaf_value.pk)
+                    self.links.collect(leaf_value)
                 elif isinstance(leaf, blocks.RichTextBlock):
                     self.rich_text.collect(leaf_value.source)
         for image in images:
@@ -242,7 +250,10 @@ class ContentSerializer:
                 for child in value
             ]
         if isinstance(block, blocks.ListBlock):
-            return [self.value(block.child_block, item) for item in value]
+            items = [self.value(block.child_block, item) for item in value]
+            if isinstance(block.child_block, blocks.ChooserBlock):
+                items = [item for item in items if item is not None]
+            return items
         if isinstance(block, blocks.StructBlock):
             children = block.child_blocks.items()
             return {name: self.value(child, value.get(name)) for name, child in children}

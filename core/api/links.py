@@ -58,13 +58,18 @@ class PageLinkResolver:
         self.request = request
         self.restricted = restricted
         self._page_ids: set[int] = set()
+        self._known_keys: dict[int, object] = {}
         self._resolved: dict[int, Page | None] | None = None
 
-    def collect(self, page_id: int | str | None) -> None:
-        if page_id is None:
+    def collect(self, page: "Page | int | str | None") -> None:
+        """Note a page to link to: a Page (its translation key is known) or a bare id."""
+        if page is None:
             return
+        if isinstance(page, Page):
+            self._known_keys[page.pk] = page.translation_key
+            page = page.pk
         try:
-            self._page_ids.add(int(page_id))
+            self._page_ids.add(int(page))
         except (TypeError, ValueError):
             return  # a malformed id in stored rich text links nowhere
         self._resolved = None
@@ -74,10 +79,14 @@ class PageLinkResolver:
         if not ids:
             self._resolved = {}
             return
+        key_by_id = {pk: self._known_keys[pk] for pk in ids if pk in self._known_keys}
+        unknown = ids - key_by_id.keys()
+        if unknown:
+            key_by_id.update(
+                Page.objects.filter(pk__in=unknown).values_list("pk", "translation_key")
+            )
         # Every visible page in the chain's locales that shares a translation key with a
         # referenced page, in one query.
-        sources = Page.objects.filter(pk__in=ids).values_list("pk", "translation_key")
-        key_by_id = dict(sources)
         candidates = (
             visible(Page.objects.all(), self.restricted)
             .filter(

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated, Any, Literal, Union
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -130,18 +131,26 @@ class PageRenderer:
         path = front_end_path(page, request)
         served = page.locale.language_code
 
-        breadcrumbs = (
-            visible(Page.objects.ancestor_of(page), restricted)
-            .filter(depth__gte=2)
+        # Breadcrumbs (visible ancestors below the root) and alternates (visible translations)
+        # in one query.
+        ancestor_paths = [page.path[: depth * Page.steplen] for depth in range(2, page.depth)]
+        family = (
+            visible(
+                Page.objects.filter(
+                    Q(path__in=ancestor_paths) | Q(translation_key=page.translation_key)
+                ),
+                restricted,
+            )
             .select_related("locale")
-            .order_by("depth")
+            .order_by("depth", "locale__language_code")
         )
-        alternates = (
-            visible(Page.objects.filter(translation_key=page.translation_key), restricted)
-            .select_related("locale")
-            .order_by("locale__language_code")
-        )
-        source = source_of(page)
+        breadcrumbs, alternates = [], []
+        for relative in family:
+            if relative.translation_key == page.translation_key:
+                alternates.append(relative)
+            else:
+                breadcrumbs.append(relative)
+        source = page if served == settings.LANGUAGE_CODE else source_of(page)
         states = translation_states([source]).get(source.translation_key, [])
 
         content = page_type.build_content(page, serializer)

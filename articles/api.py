@@ -1,0 +1,286 @@
+"""Articles in the delivery API: article pages, the article index, and the card listing."""
+
+from typing import Any, Literal
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router
+from pydantic import Field
+from wagtail.models import Locale
+
+from articles.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ArticlePageTopic,
+    ArticleReference,
+    Person,
+)
+from articles.schemas import ArticleContent, ArticleIndexContent, ArticleList
+from core.api.blocks import ContentSerializer
+from core.api.http import set_last_modified
+from core.api.links import LocaleSchema, front_end_path
+from core.api.listings import best_locale_ids
+from core.api.pages import PageType
+from core.api.params import (
+    LocaleParams,
+    PaginationParams,
+    locale_chain_or_400,
+    reject_unknown_params,
+)
+from core.api.problems import PROBLEM_RESPONSES
+from core.api.safety import find_safety_information, safety_schema
+from core.locales import text_direction
+from core.visibility import restricted_paths, visible
+from providers.models import ProviderIndexPage
+
+SECTIONS = ("story", "science", "guidance")
+
+
+def _topics(page: ArticlePage) -> list[dict[str, str]]:
+    return [
+        {"slug": link.topic.slug, "name": link.topic.name, "kind": link.topic.kind}
+        for link in page.topic_links.all()
+    ]
+
+
+def _person(person: Person | None, serializer: ContentSerializer) -> dict[str, Any] | None:
+    if person is None:
+        return None
+    return {
+        "id": person.pk,
+        "name": person.name,
+        "credentials": person.credentials,
+        "bio": person.bio,
+        "photo": serializer.images.serialize(person.photo, alt=person.name),
+        "profile_url": person.profile_url,
+        "roles": [
+            role
+            for role, held in (
+                ("author", person.is_author),
+                ("medical_reviewer", person.is_medical_reviewer),
+            )
+            if held
+        ],
+    }
+
+
+def _reference(number: int, reference: ArticleReference) -> dict[str, Any]:
+    return {
+        "number": number,
+        "key": reference.key,
+        "title": reference.title,
+        "authors": reference.authors,
+        "publisher": reference.publisher,
+        "year": reference.year,
+        "url": reference.url,
+        "doi": reference.doi,
+        "doi_url": reference.doi_url,
+        "pmid": reference.pmid,
+        "pubmed_url": reference.pubmed_url,
+        "accessed": reference.accessed,
+    }
+
+
+def optimise_article(queryset):
+    return queryset.select_related(
+        "hero_image", "author__photo", "medical_reviewer__photo"
+    ).prefetch_related(
+        Prefetch("topic_links", queryset=ArticlePageTopic.objects.select_related("topic")),
+        "references",
+    )
+
+
+def _directory_path(serializer: ContentSerializer) -> str | None:
+    """The provider directory's path in the reader's locale (or the nearest fallback)."""
+    directories = {
+        directory.locale.language_code: directory
+        for directory in visible(
+            ProviderIndexPage.objects.filter(locale__language_code__in=serializer.locale_chain),
+            serializer.restricted,
+        ).select_related("locale")
+    }
+    for code in serializer.locale_chain:
+        if code in directories:
+            return front_end_path(directories[code], serializer.request)
+    return None
+
+
+def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
+    sections = [(getattr(page, name).stream_block, getattr(page, name)) for name in SECTIONS]
+    safety = find_safety_information(serializer.locale_chain)
+    if safety is not None:
+        serializer.rich_text.collect(safety.disclaimer)
+    people = [person for person in (page.author, page.medical_reviewer) if person]
+    serializer.prepare(
+        *sections,
+        images=[page.hero_image, *(person.photo for person in people)],
+    )
+    serializer.context["reference_numbers"] = page.reference_numbers
+    if any(child.block_type == "provider_directory" for child in page.guidance):
+        serializer.context["provider_directory_path"] = _directory_path(serializer)
+    return {
+        "type": "articles.ArticlePage",
+        "standfirst": page.standfirst,
+        "summary": page.summary,
+        "hero_image": serializer.images.serialize(page.hero_image, alt=page.hero_alt),
+        "author": _person(page.author, serializer),
+        "medical_reviewer": _person(page.medical_reviewer, serializer),
+        "last_reviewed": page.last_reviewed,
+        "next_review_due": page.next_review_due,
+        "topics": _topics(page),
+        "word_count": page.word_count,
+        "reading_time_minutes": page.reading_time_minutes,
+        **{
+            name: serializer.value(block, value)
+            for name, (block, value) in zip(SECTIONS, sections, strict=True)
+        },
+        "references": [
+            _reference(number, reference)
+            for number, reference in enumerate(page.references.all(), 1)
+        ],
+        "safety": safety_schema(safety, serializer),
+    }
+
+
+def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
+    def person(person: Person | None) -> dict[str, Any] | None:
+        if person is None:
+            return None
+        data = {"@type": "Person", "name": person.name, "jobTitle": person.credentials}
+        if person.profile_url:
+            data["url"] = person.profile_url
+        return data
+
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.title,
+        "headline": page.title,
+        "description": page.summary,
+        "inLanguage": page.locale.language_code,
+        "about": [
+            {
+                "@type": "MedicalCondition" if link.topic.kind == "condition" else "MedicalTherapy",
+                "name": link.topic.name,
+            }
+            for link in page.topic_links.all()
+        ],
+        "citation": [
+            {
+                "@type": "CreativeWork",
+                "name": reference.title,
+                **({"url": link} if (link := reference.doi_url or reference.url) else {}),
+            }
+            for reference in page.references.all()
+        ],
+    }
+    if page.author:
+        data["author"] = person(page.author)
+    if page.medical_reviewer:
+        data["reviewedBy"] = person(page.medical_reviewer)
+    if page.last_reviewed:
+        data["lastReviewed"] = page.last_reviewed.isoformat()
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at.isoformat()
+    return data
+
+
+def build_article_index_content(page: ArticleIndexPage, serializer: ContentSerializer):
+    serializer.rich_text.collect(page.intro)
+    serializer.prepare()
+    return {"type": "articles.ArticleIndexPage", "intro": serializer.html(page.intro)}
+
+
+PAGE_TYPES = [
+    PageType(
+        model=ArticleIndexPage,
+        content_schema=ArticleIndexContent,
+        build_content=build_article_index_content,
+    ),
+    PageType(
+        model=ArticlePage,
+        content_schema=ArticleContent,
+        build_content=build_article_content,
+        optimise=optimise_article,
+        json_ld=article_json_ld,
+        description=lambda page: page.summary,
+    ),
+]
+
+
+class ArticleFilters(LocaleParams, PaginationParams):
+    topic: str | None = Field(
+        None, pattern=r"^[a-z0-9-]{1,80}$", description="A topic slug, e.g. esketamine."
+    )
+    q: str | None = Field(None, min_length=1, max_length=200, description="Words to search for.")
+    order: Literal["newest", "oldest"] = Field("newest", description="By first publication.")
+
+
+router = Router(tags=["articles"])
+
+
+@router.get(
+    "",
+    response={200: ArticleList, **PROBLEM_RESPONSES},
+    summary="Article cards for listings, filtered and paginated",
+    operation_id="list_articles",
+)
+@reject_unknown_params
+def list_articles(request: HttpRequest, response: HttpResponse, filters: Query[ArticleFilters]):
+    chain = locale_chain_or_400(filters.locale)
+    restricted = restricted_paths()
+    direction = "" if filters.order == "oldest" else "-"
+    queryset = visible(ArticlePage.objects.all(), restricted).order_by(
+        f"{direction}first_published_at", f"{direction}pk"
+    )
+    if filters.topic:
+        queryset = queryset.filter(topic_links__topic__slug=filters.topic)
+    if filters.q:
+        locale_ids = list(
+            Locale.objects.filter(language_code__in=chain).values_list("pk", flat=True)
+        )
+        matches = ArticlePage.objects.filter(locale_id__in=locale_ids).search(
+            filters.q, operator="and"
+        )
+        queryset = queryset.filter(pk__in=[page.pk for page in matches])
+
+    rows = best_locale_ids(queryset, chain)
+    window = [row["id"] for row in rows[filters.offset : filters.offset + filters.limit]]
+    pages = {
+        page.pk: page
+        for page in ArticlePage.objects.filter(pk__in=window)
+        .select_related("locale", "hero_image", "author")
+        .prefetch_related(
+            Prefetch("topic_links", queryset=ArticlePageTopic.objects.select_related("topic"))
+        )
+        .defer(*SECTIONS)
+    }
+    serializer = ContentSerializer(request, chain, restricted)
+    serializer.images.prefetch(page.hero_image for page in pages.values() if page.hero_image)
+    published = [page.last_published_at for page in pages.values() if page.last_published_at]
+    set_last_modified(response, max(published, default=None))
+    return {
+        "count": len(rows),
+        "items": [_card(pages[page_id], serializer) for page_id in window],
+    }
+
+
+def _card(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
+    code = page.locale.language_code
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "summary": page.summary,
+        "path": front_end_path(page, serializer.request),
+        "locale": LocaleSchema(code=code, direction=text_direction(code)),
+        "hero_image": serializer.images.serialize(page.hero_image, alt=page.hero_alt),
+        "reading_time_minutes": page.reading_time_minutes,
+        "author": (
+            {"name": page.author.name, "credentials": page.author.credentials}
+            if page.author
+            else None
+        ),
+        "topics": _topics(page),
+        "first_published_at": page.first_published_at,
+        "last_reviewed": page.last_reviewed,
+    }

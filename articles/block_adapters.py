@@ -1,0 +1,69 @@
+"""How the delivery API shows article blocks whose JSON is more than their stored value."""
+
+from typing import Literal
+
+from articles.blocks.guidance import ProviderDirectoryBlock
+from articles.blocks.science import StatisticBlock
+from core.api.blocks import BlockAdapter, register_block_adapter
+from providers.vetting import VettingCriterion
+
+
+@register_block_adapter(StatisticBlock)
+class StatisticAdapter(BlockAdapter):
+    """A statistic carries the number its reference has in the article's list."""
+
+    def schema(self, block, schemas):
+        return schemas.model(
+            "StatisticBlockValue",
+            StatisticBlock,
+            figure=(str, ...),
+            measure=(str, ...),
+            population=(str, ...),
+            reference=(str, ...),
+            reference_number=(int | None, ...),
+        )
+
+    def value(self, block, value, serializer):
+        numbers = serializer.context.get("reference_numbers", {})
+        return {
+            "figure": value.get("figure") or "",
+            "measure": value.get("measure") or "",
+            "population": value.get("population") or "",
+            "reference": value.get("reference") or "",
+            "reference_number": numbers.get(value.get("reference")),
+        }
+
+
+@register_block_adapter(ProviderDirectoryBlock)
+class ProviderDirectoryAdapter(BlockAdapter):
+    """A directory call to action carries the directory's path with its filters applied."""
+
+    def schema(self, block, schemas):
+        criteria = tuple(criterion.value for criterion in VettingCriterion)
+        return schemas.model(
+            "ProviderDirectoryBlockValue",
+            ProviderDirectoryBlock,
+            label=(str, ...),
+            text=(str, ...),
+            country=(str, ...),
+            region=(str, ...),
+            service=(str, ...),
+            criterion=(Literal[criteria] | None, ...),
+            path=(str | None, ...),
+        )
+
+    def value(self, block, value, serializer):
+        directory_path = serializer.context.get("provider_directory_path")
+        query = value.query_string
+        path = None
+        if directory_path:
+            path = f"{directory_path}?{query}" if query else directory_path
+        return {
+            "label": value.get("label") or "",
+            "text": value.get("text") or "",
+            "country": value.get("country") or "",
+            "region": value.get("region") or "",
+            "service": value.get("service") or "",
+            "criterion": value.get("criterion") or None,
+            "path": path,
+        }

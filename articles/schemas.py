@@ -1,0 +1,102 @@
+"""What the delivery API shows of articles: typed sections derived from the blocks."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field
+
+from articles.blocks import GuidanceStreamBlock, ScienceStreamBlock, StoryStreamBlock
+from articles.models import TopicKind
+from core.api.blocks import stream_schema
+from core.api.images import ImageSchema
+from core.api.links import LocaleSchema
+from core.api.safety import SafetySchema
+
+# Importing the adapters registers them before the section schemas are derived.
+from . import block_adapters  # noqa: F401  isort: skip
+
+StorySection = stream_schema(StoryStreamBlock(), "Story")
+ScienceSection = stream_schema(ScienceStreamBlock(), "Science")
+GuidanceSection = stream_schema(GuidanceStreamBlock(), "Guidance")
+
+
+class PersonSchema(Schema):
+    id: int
+    name: str
+    credentials: str
+    bio: str
+    photo: ImageSchema | None
+    profile_url: str
+    roles: list[Literal["author", "medical_reviewer"]]
+
+
+class PersonSummary(Schema):
+    name: str
+    credentials: str
+
+
+class TopicSchema(Schema):
+    slug: str
+    name: str
+    kind: Literal[tuple(TopicKind.values)]
+
+
+class ReferenceSchema(Schema):
+    number: int = Field(description="Position in the list, as cited in the text (1-based).")
+    key: str
+    title: str
+    authors: str
+    publisher: str
+    year: int | None
+    url: str
+    doi: str
+    doi_url: str
+    pmid: str
+    pubmed_url: str
+    accessed: date | None
+
+
+class ArticleIndexContent(Schema):
+    type: Literal["articles.ArticleIndexPage"]
+    intro: str
+
+
+class ArticleContent(Schema):
+    type: Literal["articles.ArticlePage"]
+    standfirst: str
+    summary: str
+    hero_image: ImageSchema | None
+    author: PersonSchema | None
+    medical_reviewer: PersonSchema | None
+    last_reviewed: date | None
+    next_review_due: date | None
+    topics: list[TopicSchema]
+    word_count: int
+    reading_time_minutes: int
+    story: StorySection
+    science: ScienceSection
+    guidance: GuidanceSection
+    references: list[ReferenceSchema]
+    safety: SafetySchema | None = Field(
+        description="The medical disclaimer and crisis lines in the reader's locale."
+    )
+
+
+class ArticleCard(Schema):
+    id: int
+    title: str
+    summary: str
+    path: str
+    locale: LocaleSchema
+    hero_image: ImageSchema | None
+    reading_time_minutes: int
+    author: PersonSummary | None
+    topics: list[TopicSchema]
+    first_published_at: datetime | None
+    last_reviewed: date | None
+
+
+class ArticleList(Schema):
+    count: int
+    items: list[ArticleCard]

@@ -1,0 +1,66 @@
+"""The medical disclaimer and crisis lines that accompany articles and the site, per locale."""
+
+from django.db.models import Subquery
+from ninja import Schema
+
+from core.api.blocks import ContentSerializer
+from core.models import SafetyInformation, SafetySettings
+
+
+class CrisisLineSchema(Schema):
+    country: str
+    name: str
+    phone: str
+    text_option: str
+    hours: str
+    url: str
+
+
+class SafetySchema(Schema):
+    locale: str
+    disclaimer: str
+    crisis_heading: str
+    crisis_lines: list[CrisisLineSchema]
+
+
+def find_safety_information(chain: list[str]) -> SafetyInformation | None:
+    """The default site's safety information in the first locale of `chain` it exists in.
+
+    Two queries: the information with its translations, then their crisis lines.
+    """
+    chosen_key = SafetySettings.objects.filter(site__is_default_site=True).values(
+        "safety_information__translation_key"
+    )
+    translations = {
+        information.locale.language_code: information
+        for information in SafetyInformation.objects.filter(
+            translation_key__in=Subquery(chosen_key), locale__language_code__in=chain
+        )
+        .select_related("locale")
+        .prefetch_related("crisis_lines")
+    }
+    return next((translations[code] for code in chain if code in translations), None)
+
+
+def safety_schema(
+    information: SafetyInformation | None, serializer: ContentSerializer
+) -> SafetySchema | None:
+    """Serialise safety information; collect its disclaimer before `serializer.prepare()`."""
+    if information is None:
+        return None
+    return SafetySchema(
+        locale=information.locale.language_code,
+        disclaimer=serializer.html(information.disclaimer),
+        crisis_heading=information.crisis_heading,
+        crisis_lines=[
+            CrisisLineSchema(
+                country=line.country,
+                name=line.name,
+                phone=line.phone,
+                text_option=line.text_option,
+                hours=line.hours,
+                url=line.url,
+            )
+            for line in information.crisis_lines.all()
+        ],
+    )

@@ -1,0 +1,82 @@
+"""Search across the page types readers look for, through Wagtail's search backend."""
+
+from collections.abc import Sequence
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+from wagtail.models import Locale, Page
+
+from core.api.links import LocaleSchema, front_end_path
+from core.api.listings import best_locale_ids
+from core.api.params import (
+    LocaleParams,
+    PaginationParams,
+    locale_chain_or_400,
+    reject_unknown_params,
+)
+from core.api.problems import PROBLEM_RESPONSES
+from core.locales import text_direction
+from core.visibility import visible
+
+
+class SearchResult(Schema):
+    id: int
+    title: str
+    page_type: str
+    path: str
+    locale: LocaleSchema
+    description: str
+
+
+class SearchResults(Schema):
+    count: int
+    items: list[SearchResult]
+
+
+class SearchParams(LocaleParams, PaginationParams):
+    q: str = Field(..., min_length=1, max_length=200, description="Words to search for.")
+
+
+def build_search_router(models: Sequence[type[Page]]) -> Router:
+    router = Router(tags=["search"])
+
+    @router.get(
+        "",
+        response={200: SearchResults, **PROBLEM_RESPONSES},
+        summary="Pages matching a query, best match first, in the reader's locale",
+        operation_id="search",
+    )
+    @reject_unknown_params
+    def search(request: HttpRequest, params: Query[SearchParams]):
+        chain = locale_chain_or_400(params.locale)
+        locale_ids = Locale.objects.filter(language_code__in=chain).values_list("pk", flat=True)
+        hits = list(
+            Page.objects.type(*models)
+            .filter(locale_id__in=list(locale_ids), live=True)
+            .search(params.q, operator="and", fields=None)[:500]
+        )
+        rank = {page.pk: position for position, page in enumerate(hits)}
+        candidates = visible(Page.objects.filter(pk__in=rank))
+        rows = sorted(best_locale_ids(candidates, chain), key=lambda row: rank[row["id"]])
+        window = [row["id"] for row in rows[params.offset : params.offset + params.limit]]
+        pages = Page.objects.filter(pk__in=window).select_related("locale").specific()
+        by_id = {page.pk: page for page in pages}
+        return {
+            "count": len(rows),
+            "items": [_result(request, by_id[page_id]) for page_id in window],
+        }
+
+    return router
+
+
+def _result(request: HttpRequest, page: Page) -> dict:
+    code = page.locale.language_code
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "page_type": page._meta.label,
+        "path": front_end_path(page, request),
+        "locale": LocaleSchema(code=code, direction=text_direction(code)),
+        "description": page.search_description or getattr(page, "summary", "") or "",
+    }

@@ -1,0 +1,99 @@
+"""The home page and site-wide settings in the delivery API."""
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router
+from wagtail.models import Page, Site
+
+from core.api.blocks import ContentSerializer
+from core.api.links import front_end_path, page_link
+from core.api.pages import PageType
+from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
+from core.api.problems import PROBLEM_RESPONSES
+from core.api.safety import find_safety_information, safety_schema
+from core.locales import content_language_codes, locale_info
+from core.visibility import visible
+from home.models import HomePage
+from home.schemas import HomeContent, SiteSchema
+
+
+def build_home_content(page: HomePage, serializer: ContentSerializer) -> dict[str, Any]:
+    featured = [featured.article_id for featured in page.featured_articles.all()]
+    serializer.prepare(
+        images=[page.hero_image],
+        page_ids=[*featured, page.articles_page_id, page.providers_page_id],
+    )
+    return {
+        "type": "home.HomePage",
+        "hero_heading": page.hero_heading,
+        "hero_text": page.hero_text,
+        "hero_image": serializer.images.serialize(page.hero_image, alt=page.hero_image_alt),
+        "featured_articles": [
+            link for link in (serializer.links.link(page_id) for page_id in featured) if link
+        ],
+        "articles_page": serializer.links.link(page.articles_page_id),
+        "providers_page": serializer.links.link(page.providers_page_id),
+    }
+
+
+PAGE_TYPES = [
+    PageType(
+        model=HomePage,
+        content_schema=HomeContent,
+        build_content=build_home_content,
+        optimise=lambda queryset: queryset.select_related("hero_image").prefetch_related(
+            "featured_articles"
+        ),
+        description=lambda page: page.hero_text,
+    )
+]
+
+router = Router(tags=["site"])
+
+
+@router.get(
+    "",
+    response={200: SiteSchema, **PROBLEM_RESPONSES},
+    summary="Locales, navigation, crisis resources and the disclaimer for a locale",
+    operation_id="get_site",
+)
+@reject_unknown_params
+def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleParams]):
+    chain = locale_chain_or_400(params.locale)
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    serializer = ContentSerializer(request, chain)
+    homes = {
+        home.locale.language_code: home
+        for home in visible(
+            Page.objects.filter(translation_key=site.root_page.translation_key),
+            serializer.restricted,
+        ).select_related("locale")
+    }
+    home = next((homes[code] for code in chain if code in homes), None)
+    navigation = []
+    if home is not None:
+        menu = visible(home.get_children(), serializer.restricted).filter(show_in_menus=True)
+        navigation = [home, *menu.select_related("locale")]
+    safety = find_safety_information(chain)
+    if safety is not None:
+        serializer.rich_text.collect(safety.disclaimer)
+    serializer.prepare()
+    return {
+        "name": site.site_name or settings.WAGTAIL_SITE_NAME,
+        "default_locale": settings.LANGUAGE_CODE,
+        "requested_locale": params.locale.lower(),
+        "served_locale": home.locale.language_code if home else chain[-1],
+        "locales": [
+            {
+                "code": code,
+                "name": locale_info(code).name,
+                "direction": locale_info(code).direction,
+                "home_path": front_end_path(homes[code], request) if code in homes else None,
+            }
+            for code in content_language_codes()
+        ],
+        "navigation": [page_link(page, request) for page in navigation],
+        "safety": safety_schema(safety, serializer),
+    }
