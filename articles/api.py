@@ -29,6 +29,7 @@ from core.api.params import (
 )
 from core.api.problems import PROBLEM_RESPONSES
 from core.api.safety import find_safety_information, safety_schema
+from core.api.search import search_terms
 from core.locales import text_direction
 from core.visibility import restricted_paths, visible
 from providers.models import ProviderIndexPage
@@ -236,11 +237,14 @@ def list_articles(request: HttpRequest, response: HttpResponse, filters: Query[A
     if filters.topic:
         queryset = queryset.filter(topic_links__topic__slug=filters.topic)
     if filters.q:
+        terms = search_terms(filters.q)
         locale_ids = list(
             Locale.objects.filter(language_code__in=chain).values_list("pk", flat=True)
         )
-        matches = ArticlePage.objects.filter(locale_id__in=locale_ids).search(
-            filters.q, operator="and"
+        matches = (
+            ArticlePage.objects.filter(locale_id__in=locale_ids).search(terms, operator="and")
+            if terms
+            else []
         )
         queryset = queryset.filter(pk__in=[page.pk for page in matches])
 

@@ -1,17 +1,15 @@
 """The public delivery API at /api/v1/: each app's routers and page types, mounted in one place."""
 
-from ninja import NinjaAPI
-
 from articles import api as articles_api
 from articles.models import ArticlePage
 from core.api.pages import build_pages_router
-from core.api.problems import install_problem_handlers
+from core.api.problems import ProblemDetailsAPI
 from core.api.search import build_search_router
 from home import api as home_api
 from providers import api as providers_api
 from providers.models import ProviderPage
 
-api = NinjaAPI(
+api = ProblemDetailsAPI(
     title="Health CMS delivery API",
     version="1.0.0",
     description=(
@@ -23,7 +21,6 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
     docs_url="/docs",
 )
-install_problem_handlers(api)
 
 PAGE_TYPES = [*home_api.PAGE_TYPES, *articles_api.PAGE_TYPES, *providers_api.PAGE_TYPES]
 

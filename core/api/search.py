@@ -1,5 +1,6 @@
 """Search across the page types readers look for, through Wagtail's search backend."""
 
+import re
 from collections.abc import Sequence
 
 from django.http import HttpRequest
@@ -18,6 +19,12 @@ from core.api.params import (
 from core.api.problems import PROBLEM_RESPONSES
 from core.locales import text_direction
 from core.visibility import visible
+
+
+def search_terms(text: str) -> str:
+    """Words only: punctuation means query syntax to some search backends (an unmatched quote
+    breaks SQLite's full-text search), and readers type it by accident."""
+    return " ".join(re.findall(r"\w+(?:['\u2019-]\w+)*", text))
 
 
 class SearchResult(Schema):
@@ -50,11 +57,14 @@ def build_search_router(models: Sequence[type[Page]]) -> Router:
     @reject_unknown_params
     def search(request: HttpRequest, params: Query[SearchParams]):
         chain = locale_chain_or_400(params.locale)
+        terms = search_terms(params.q)
+        if not terms:
+            return {"count": 0, "items": []}
         locale_ids = Locale.objects.filter(language_code__in=chain).values_list("pk", flat=True)
         hits = list(
             Page.objects.type(*models)
             .filter(locale_id__in=list(locale_ids), live=True)
-            .search(params.q, operator="and", fields=None)[:500]
+            .search(terms, operator="and")[:500]
         )
         rank = {page.pk: position for position, page in enumerate(hits)}
         candidates = visible(Page.objects.filter(pk__in=rank))

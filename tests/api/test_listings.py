@@ -139,9 +139,9 @@ def test_the_provider_listing_carries_the_directory_disclaimer(api, provider_ind
 
 
 def test_site_lists_locales_navigation_and_safety(api, article_index, provider_index):
-    from django.core.management import call_command
+    from demo import safety
 
-    call_command("load_demo_content")
+    safety.load()
     Page.objects.filter(pk__in=[article_index.pk, provider_index.pk]).update(show_in_menus=True)
     body = api("/site", locale="ar").json()
     assert {locale["code"]: locale["direction"] for locale in body["locales"]} == {
