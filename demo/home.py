@@ -29,6 +29,10 @@ def load() -> list[str]:
     home.hero_image_alt = ""
     home.articles_page = ArticleIndexPage.objects.child_of(home).first()
     home.providers_page = ProviderIndexPage.objects.child_of(home).first()
+    for index in (home.articles_page, home.providers_page):
+        if index is not None and not index.show_in_menus:
+            index.show_in_menus = True
+            index.save_revision().publish()
     articles = {article.slug: article for article in ArticlePage.objects.filter(locale=english)}
     home.featured_articles = [
         HomePageFeaturedArticle(locale=english, article=articles[slug])

@@ -175,3 +175,11 @@ def test_article_responses_carry_the_safety_information_of_their_locale(api, art
     content = resolve(api, article).json()["content"]
     assert content["safety"]["crisis_lines"][0]["phone"] == "988"
     assert "clinician" in content["safety"]["disclaimer"]
+
+
+def test_allowed_front_ends_may_call_the_api_from_browsers(client, article, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://reader.example.org"]
+    allowed = client.get("/api/v1/articles", headers={"Origin": "https://reader.example.org"})
+    assert allowed["Access-Control-Allow-Origin"] == "https://reader.example.org"
+    other = client.get("/api/v1/articles", headers={"Origin": "https://evil.example.com"})
+    assert "Access-Control-Allow-Origin" not in other
