@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks.text import INLINE_FEATURES
 
@@ -36,6 +37,14 @@ class SafetyInformation(TranslatableMixin, ClusterableModel):
         FieldPanel("disclaimer"),
         FieldPanel("crisis_heading"),
         InlinePanel("crisis_lines", label="Crisis lines", min_num=1),
+    ]
+
+    # The name only helps editors find it; readers see the disclaimer and the crisis lines.
+    translatable_fields = [
+        SynchronizedField("name", overridable=False),
+        TranslatableField("disclaimer"),
+        TranslatableField("crisis_heading"),
+        TranslatableField("crisis_lines"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -76,6 +85,17 @@ class CrisisLine(TranslatableMixin, Orderable):
         FieldPanel("text_option"),
         FieldPanel("hours"),
         FieldPanel("url"),
+    ]
+
+    # A reader in crisis must get the number exactly as the source gives it; the words around
+    # it are translated, and the website may point to a page in the reader's language.
+    translatable_fields = [
+        SynchronizedField("country", overridable=False),
+        TranslatableField("name"),
+        SynchronizedField("phone", overridable=False),
+        TranslatableField("text_option"),
+        TranslatableField("hours"),
+        SynchronizedField("url"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

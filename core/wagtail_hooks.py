@@ -1,7 +1,17 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.models import SafetyInformation
+from core.translators import changes_source_only_as_translator
+from core.views.translation_report import TranslationStatusReportView
 
 
 class SafetyInformationViewSet(SnippetViewSet):
@@ -12,3 +22,65 @@ class SafetyInformationViewSet(SnippetViewSet):
 
 
 register_snippet(SafetyInformationViewSet)
+
+
+# Translation status report
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_report_urls():
+    return [
+        path(
+            "reports/translation-status/",
+            TranslationStatusReportView.as_view(),
+            name="translation_status_report",
+        ),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="translation_status_report_results",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, TranslationStatusReportView.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_report_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("translation_status_report"),
+        name="translation-status",
+        icon_name="site",
+        order=8900,
+    )
+
+
+# Translators translate snippets but never change the source-language original.
+
+
+@hooks.register("before_edit_snippet")
+def keep_translators_out_of_source_snippets(request, instance):
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    if instance.locale_id != Locale.get_default().pk:
+        return None
+    if not changes_source_only_as_translator(request.user, type(instance)):
+        return None
+    messages.error(
+        request,
+        _(
+            "You can translate this %(model)s into other languages, but only editors can change "
+            "the original in %(language)s."
+        )
+        % {
+            "model": instance._meta.verbose_name,
+            "language": instance.locale.get_display_name(),
+        },
+    )
+    return redirect(instance.snippet_viewset.get_url_name("list"))

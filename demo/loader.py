@@ -1,9 +1,9 @@
 """Demo content for newcomers and reviewers. Every step is idempotent."""
 
-from demo import articles, home, providers, safety
+from demo import articles, home, providers, safety, translations
 
 # Providers before articles, so that articles' directory links resolve.
-STEPS = [safety.load, providers.load, articles.load, home.load]
+STEPS = [safety.load, providers.load, articles.load, home.load, translations.load]
 
 
 def load_demo_content() -> list[str]:

@@ -8,7 +8,7 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 # Editors often paste a DOI as a link; the prefix is accepted and removed on save.
 DOI_PREFIX = r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)"
@@ -26,6 +26,9 @@ class ArticlePageTopic(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("topic")]
+
+    # The link points at the topic's translation in the article's language.
+    translatable_fields = [TranslatableField("topic")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "topic"

@@ -5,7 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Service(TranslatableMixin, index.Indexed, models.Model):
@@ -47,7 +47,11 @@ class Service(TranslatableMixin, index.Indexed, models.Model):
 
     # The slug is a key, not prose: every translation keeps the source's slug so that one
     # filter value finds the service in every locale.
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug", overridable=False),
+        TranslatableField("short_description"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = "service"

@@ -1,0 +1,1 @@
+"""Admin views of the shared app; registered in core/wagtail_hooks.py."""

@@ -1,0 +1,129 @@
+"""Translation status: missing, in progress, complete, outdated, in a fixed number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import ArticlePage, Person
+from core.translation_status import TranslationStatus, source_of, translation_states
+from tests.articles.factories import PersonFactory
+from tests.translation.factories import fill, rich_article, start_translation
+
+pytestmark = pytest.mark.django_db
+
+
+def state_of(instance, locale):
+    instance = type(instance).objects.get(pk=instance.pk)  # as saved, with its latest dates
+    return next(
+        state
+        for state in translation_states([instance], [locale])[instance.translation_key]
+        if state.locale == locale
+    )
+
+
+def test_missing_when_nothing_exists_in_that_locale(article, spanish):
+    state = state_of(article, spanish)
+
+    assert state.status == TranslationStatus.MISSING
+    assert (state.translated_segments, state.total_segments, state.target_id) == (None, None, None)
+
+
+def test_an_alias_page_is_missing_because_readers_would_see_the_source(article, spanish):
+    start_translation(article, spanish)  # copies the untranslated parents as aliases
+    alias = article.get_parent().specific.get_translation(spanish)
+    assert alias.alias_of_id is not None
+
+    assert state_of(article.get_parent(), spanish).status == TranslationStatus.MISSING
+
+
+def test_in_progress_counts_translated_and_total_segments(article, spanish):
+    translation = start_translation(article, spanish)
+    translated = fill(translation, only=lambda text: text.startswith("I"))
+
+    state = state_of(article, spanish)
+    assert state.status == TranslationStatus.IN_PROGRESS
+    assert state.translated_segments == translated
+    assert state.total_segments == translation.get_progress()[0] > translated
+    assert 0 < state.percent < 100
+    assert state.target_live is False  # a draft until published
+
+
+def test_complete_when_every_segment_is_translated(article, spanish, publishing):
+    translation = start_translation(article, spanish)
+    fill(translation)
+    publishing(translation.save_target)
+
+    state = state_of(article, spanish)
+    assert state.status == TranslationStatus.COMPLETE
+    assert state.translated_segments == state.total_segments
+    assert state.target_live is True
+    assert state.percent == 100
+
+
+def test_outdated_when_the_source_is_published_after_the_last_sync(article, spanish):
+    translation = start_translation(article, spanish)
+    fill(translation)
+    article.save_revision().publish()
+
+    assert state_of(article, spanish).status == TranslationStatus.OUTDATED
+
+    translation.source.update_from_db()  # what "Sync translated pages" does
+    assert state_of(article, spanish).status == TranslationStatus.COMPLETE
+
+
+def test_a_draft_of_the_source_does_not_make_its_translations_outdated(article, spanish):
+    translation = start_translation(article, spanish)
+    fill(translation)
+    article.title = "A draft title"
+    article.save_revision()
+
+    assert state_of(article, spanish).status == TranslationStatus.COMPLETE
+
+
+def test_snippets_without_revisions_are_outdated_when_their_content_changes(spanish):
+    person = PersonFactory(name="Noor Halvorsen", bio="Writes about treatments.")
+    translation = start_translation(person, spanish)
+    fill(translation)
+    assert state_of(person, spanish).status == TranslationStatus.COMPLETE
+
+    person.bio = "Writes about treatments and the evidence behind them."
+    person.save()
+    assert state_of(person, spanish).status == TranslationStatus.OUTDATED
+
+
+def test_a_page_translated_outside_wagtail_localize_counts_as_complete(article, spanish):
+    translation = start_translation(article, spanish)
+    translation.enabled = False  # "Stop synced translation": edited by hand from now on
+    translation.save()
+
+    state = state_of(article, spanish)
+    assert state.status == TranslationStatus.COMPLETE
+    assert state.total_segments is None
+
+
+def test_statuses_of_many_objects_cost_four_queries(article_index, article, locales):
+    others = [rich_article(article_index, slug=f"article-{n}") for n in range(3)]
+    start_translation(others[0], locales["es"])
+    people = list(Person.objects.all())
+    pages = list(ArticlePage.objects.filter(locale=locales["en"]))
+    wanted = [locales["es"], locales["ar"]]
+
+    with CaptureQueriesContext(connection) as one:
+        translation_states([page for page in pages if page.pk == others[0].pk], wanted)
+    with CaptureQueriesContext(connection) as many:
+        states = translation_states(pages, wanted)
+    with CaptureQueriesContext(connection) as mixed:
+        translation_states([*pages, *people], wanted)
+
+    assert len(one) == len(many) == 4
+    assert len(mixed) == 8  # four per model
+    assert len(states) == 4
+    assert all(len(page_states) == 2 for page_states in states.values())
+
+
+def test_the_source_of_a_translation_is_the_object_it_was_translated_from(article, spanish):
+    start_translation(article, spanish)
+    spanish_article = article.get_translation(spanish)
+
+    assert source_of(spanish_article).pk == article.pk
+    assert source_of(article).pk == article.pk
