@@ -17,6 +17,7 @@ from articles.models import (
 )
 from articles.schemas import ArticleContent, ArticleIndexContent, ArticleList
 from core.api.blocks import ContentSerializer
+from core.api.cache import tag
 from core.api.http import set_last_modified
 from core.api.links import LocaleSchema, front_end_path
 from core.api.listings import best_locale_ids
@@ -30,6 +31,7 @@ from core.api.params import (
 from core.api.problems import PROBLEM_RESPONSES
 from core.api.safety import find_safety_information, safety_schema
 from core.api.search import search_terms
+from core.events import SAFETY_TAG, type_tag
 from core.locales import text_direction
 from core.visibility import restricted_paths, visible
 from providers.models import ProviderIndexPage
@@ -109,6 +111,7 @@ def _directory_path(serializer: ContentSerializer) -> str | None:
 def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
     sections = [(getattr(page, name).stream_block, getattr(page, name)) for name in SECTIONS]
     safety = find_safety_information(serializer.locale_chain)
+    tag(serializer.request, SAFETY_TAG)
     if safety is not None:
         serializer.rich_text.collect(safety.disclaimer)
     people = [person for person in (page.author, page.medical_reviewer) if person]
@@ -229,6 +232,7 @@ router = Router(tags=["articles"])
 @reject_unknown_params
 def list_articles(request: HttpRequest, response: HttpResponse, filters: Query[ArticleFilters]):
     chain = locale_chain_or_400(filters.locale)
+    tag(request, type_tag(ArticlePage))
     restricted = restricted_paths()
     direction = "" if filters.order == "oldest" else "-"
     queryset = visible(ArticlePage.objects.all(), restricted).order_by(

@@ -2,7 +2,8 @@
 
 from articles import api as articles_api
 from articles.models import ArticlePage
-from core.api.pages import build_pages_router
+from core.api.pages import PageRenderer, build_pages_router
+from core.api.preview import build_preview_router
 from core.api.problems import ProblemDetailsAPI
 from core.api.search import build_search_router
 from home import api as home_api
@@ -24,7 +25,9 @@ api = ProblemDetailsAPI(
 
 PAGE_TYPES = [*home_api.PAGE_TYPES, *articles_api.PAGE_TYPES, *providers_api.PAGE_TYPES]
 
-api.add_router("/pages", build_pages_router(PAGE_TYPES))
+renderer = PageRenderer(PAGE_TYPES)
+api.add_router("/pages", build_pages_router(renderer))
+api.add_router("/preview", build_preview_router(renderer))
 api.add_router("/articles", articles_api.router)
 api.add_router("/providers", providers_api.router)
 api.add_router("/site", home_api.router)

@@ -8,11 +8,13 @@ from ninja import Query, Router
 from wagtail.models import Page, Site
 
 from core.api.blocks import ContentSerializer
+from core.api.cache import tag
 from core.api.links import front_end_path, page_link
 from core.api.pages import PageType
 from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
 from core.api.safety import find_safety_information, safety_schema
+from core.events import SAFETY_TAG, type_tag
 from core.locales import content_language_codes, locale_info
 from core.visibility import visible
 from home.models import HomePage
@@ -62,6 +64,9 @@ router = Router(tags=["site"])
 @reject_unknown_params
 def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleParams]):
     chain = locale_chain_or_400(params.locale)
+    # Navigation lists the home page and its menu children; any of them may change.
+    tag(request, SAFETY_TAG, *(type_tag(model) for model in HomePage.allowed_subpage_models()))
+    tag(request, type_tag(HomePage))
     site = Site.objects.select_related("root_page").get(is_default_site=True)
     serializer = ContentSerializer(request, chain)
     homes = {

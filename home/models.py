@@ -2,11 +2,13 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.preview import FrontEndPreviewMixin
 from core.visibility import visible
 
 
-class HomePage(Page):
+class HomePage(FrontEndPreviewMixin, Page):
     """The root of each locale's site: what readers land on first."""
 
     hero_heading = models.CharField(
@@ -76,6 +78,18 @@ class HomePage(Page):
     max_count_per_parent = 1
     subpage_types = ["articles.ArticleIndexPage", "providers.ProviderIndexPage"]
 
+    # Links to pages keep pointing at the source pages; readers get the page in their own
+    # language when it is resolved (wagtail-localize maps only snippets, not pages).
+    override_translatable_fields = [
+        TranslatableField("hero_heading"),
+        TranslatableField("hero_text"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
+        TranslatableField("featured_articles"),
+        SynchronizedField("articles_page"),
+        SynchronizedField("providers_page"),
+    ]
+
     class Meta:
         verbose_name = "home page"
 
@@ -98,6 +112,9 @@ class HomePageFeaturedArticle(TranslatableMixin, Orderable):
     )
 
     panels = [PageChooserPanel("article")]
+
+    # The same article in every language unless a translator picks another one.
+    translatable_fields = [SynchronizedField("article")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "featured article"

@@ -9,6 +9,7 @@ from ninja import Query, Router
 from pydantic import Field, model_validator
 
 from core.api.blocks import ContentSerializer
+from core.api.cache import tag
 from core.api.http import set_last_modified
 from core.api.links import LocaleSchema, front_end_path
 from core.api.listings import best_locale_ids
@@ -20,6 +21,7 @@ from core.api.params import (
     reject_unknown_params,
 )
 from core.api.problems import PROBLEM_RESPONSES
+from core.events import type_tag
 from core.locales import text_direction
 from core.visibility import restricted_paths, visible
 from providers.models import DEFAULT_DISCLAIMER, ProviderIndexPage, ProviderPage, ProviderService
@@ -201,6 +203,7 @@ router = Router(tags=["providers"])
 @reject_unknown_params
 def list_providers(request: HttpRequest, response: HttpResponse, filters: Query[ProviderFilters]):
     chain = locale_chain_or_400(filters.locale)
+    tag(request, type_tag(ProviderPage), type_tag(ProviderIndexPage))
     restricted = restricted_paths()
     queryset = visible(ProviderPage.objects.all(), restricted).order_by("title")
     if filters.region:

@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page, Site
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import (
     GuidanceStreamBlock,
@@ -32,6 +33,8 @@ from articles.forms import ArticlePageForm
 from articles.reading import count_words, reading_time_minutes
 from core.blocks.text import INLINE_FEATURES
 from core.models import SafetyInformation, SafetySettings
+from core.panels import TranslationStatusPanel
+from core.preview import FrontEndPreviewMixin
 from core.visibility import visible
 
 # The three sections of every article, in reading order.
@@ -46,7 +49,7 @@ def one_year_after(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(FrontEndPreviewMixin, Page):
     """The list of articles in one language, newest first."""
 
     intro = RichTextField(
@@ -57,6 +60,8 @@ class ArticleIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    override_translatable_fields = [TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -81,7 +86,7 @@ class ArticleIndexPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(FrontEndPreviewMixin, Page):
     """A long-form article about a treatment: a story, the science and guidance, with sources."""
 
     standfirst = models.CharField(
@@ -208,10 +213,31 @@ class ArticlePage(Page):
             ObjectList(reference_panels, heading="References"),
             ObjectList(review_panels, heading="Review"),
             ObjectList(promote_panels, heading="Promote"),
+            ObjectList([TranslationStatusPanel()], heading="Translations"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )
     base_form_class = ArticlePageForm
+
+    # Words are translated; facts a reader relies on (review dates) are the source's in every
+    # language. People and topics map to their own translations; the hero image stays the same
+    # unless a translator overrides it (e.g. for an image with words in it). Figures, reference
+    # keys, codes and page links inside the sections are kept by their block types.
+    override_translatable_fields = [
+        TranslatableField("standfirst"),
+        TranslatableField("summary"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_alt_text"),
+        TranslatableField("story"),
+        TranslatableField("science"),
+        TranslatableField("guidance"),
+        TranslatableField("author"),
+        TranslatableField("medical_reviewer"),
+        SynchronizedField("last_reviewed", overridable=False),
+        SynchronizedField("next_review_due", overridable=False),
+        TranslatableField("references"),
+        TranslatableField("topic_links"),
+    ]
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []

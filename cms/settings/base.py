@@ -18,12 +18,15 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "providers",
+    "webhooks",
     "demo",
     "wagtail_localize",
+    "wagtail_headless_preview",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -43,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +55,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "core.api.http.ApiHttpCacheMiddleware",
+    "core.api.cache.ApiResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ContentLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -181,3 +187,110 @@ API_CACHE_STALE_WHILE_REVALIDATE = env_int("API_CACHE_STALE_WHILE_REVALIDATE", 6
 API_IMAGE_WIDTHS = [int(width) for width in env_list("API_IMAGE_WIDTHS", ["480", "960", "1440"])]
 API_IMAGE_DEFAULT_WIDTH = env_int("API_IMAGE_DEFAULT_WIDTH", 960)
 API_IMAGE_EXPOSE_ORIGINAL = env_bool("API_IMAGE_EXPOSE_ORIGINAL", False)
+# Previews of drafts open in the front end of the page's locale (PREVIEW_CLIENT_URL is the
+# default; PREVIEW_CLIENT_URL_ES and _AR override it). Without one, Wagtail's HTML preview shows.
+PREVIEW_CLIENT_URLS = {
+    key: url
+    for key, url in {
+        "default": env_str("PREVIEW_CLIENT_URL"),
+        **{code: env_str(f"PREVIEW_CLIENT_URL_{code.upper()}") for code, _ in LANGUAGES},
+    }.items()
+    if url
+}
+WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {}, "ENFORCE_TRAILING_SLASH": True}
+API_PREVIEW_TOKEN_MINUTES = env_int("API_PREVIEW_TOKEN_MINUTES", 30)
+# The CDN in front of the API is purged on publish (wagtail.contrib.frontend_cache), when
+# FRONTEND_CACHE_BACKEND names one: cloudflare, cloudfront or http (Varnish-style PURGE).
+API_PUBLIC_URL = env_str("API_PUBLIC_URL", WAGTAILADMIN_BASE_URL)
+FRONTEND_CACHE_BACKENDS = {
+    "cloudflare": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+    },
+    "cloudfront": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    },
+    "http": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    },
+}
+_frontend_cache = env_str("FRONTEND_CACHE_BACKEND")
+if _frontend_cache:
+    if _frontend_cache not in FRONTEND_CACHE_BACKENDS:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"FRONTEND_CACHE_BACKEND must be one of {', '.join(FRONTEND_CACHE_BACKENDS)}."
+        )
+    WAGTAILFRONTENDCACHE = {"default": FRONTEND_CACHE_BACKENDS[_frontend_cache]()}
+# Seconds an API response stays in Django's cache; publishing invalidates it at once. 0 disables.
+API_RESPONSE_CACHE_SECONDS = env_int("API_RESPONSE_CACHE_SECONDS", 300)
+
+# ---------------------------------------------------------------------------------------------
+# Translation (wagtail-localize): English source; Spanish and Arabic translations.
+# ---------------------------------------------------------------------------------------------
+
+# "Translate this page" creates drafts even when the source is live: readers keep getting the
+# fallback language until a translator's work is reviewed and published.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+def machine_translator_config(backend: str | None) -> dict | None:
+    """wagtail-localize's machine translator for MACHINE_TRANSLATOR.
+
+    deepl (needs DEEPL_API_KEY), libretranslate (needs LIBRETRANSLATE_URL; LIBRETRANSLATE_API_KEY
+    when the server asks for one), dummy (reverses the words: offline, for development and
+    tests) or none.
+    """
+    from django.core.exceptions import ImproperlyConfigured
+
+    from .env import env_required
+
+    backend = (backend or "none").lower()
+    timeout = env_int("MACHINE_TRANSLATOR_TIMEOUT", 30)
+    if backend == "none":
+        return None
+    if backend == "dummy":
+        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    if backend == "deepl":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": env_required("DEEPL_API_KEY"), "TIMEOUT": timeout},
+        }
+    if backend == "libretranslate":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": env_required("LIBRETRANSLATE_URL").rstrip("/"),
+                "API_KEY": env_str("LIBRETRANSLATE_API_KEY", ""),
+                "TIMEOUT": timeout,
+            },
+        }
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR must be deepl, libretranslate, dummy or none, not {backend!r}."
+    )
+
+
+# Production offers no machine translation unless MACHINE_TRANSLATOR chooses a service;
+# development and tests use the dummy translator (cms/settings/dev.py and test.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_config(env_str("MACHINE_TRANSLATOR"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Background tasks and publish webhooks (webhooks app, docs/webhooks.md)
+# ---------------------------------------------------------------------------------------------
+
+# django-tasks runs Wagtail's background work (reference index updates, image focal points,
+# CDN purges) and webhook deliveries. Production stores tasks in the database and runs
+# `manage.py db_worker`; development and tests run them at once, in the request (dev.py, test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Signed webhooks announce every published change to these URLs (e.g. a front end's
+# revalidation route). WEBHOOK_SECRET signs them; production refuses to start without it.
+WEBHOOK_ENDPOINTS = env_list("WEBHOOK_ENDPOINTS")
+WEBHOOK_SECRET = env_str("WEBHOOK_SECRET", "")
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)

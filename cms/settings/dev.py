@@ -12,3 +12,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Offline machine translation unless MACHINE_TRANSLATOR chooses a real service.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_config(  # noqa: F405
+    env_str("MACHINE_TRANSLATOR", "dummy")
+)
+
+# Background tasks (Wagtail's and webhook deliveries) run at once, in the request, so that no
+# worker is needed. Webhook retries wait for `manage.py deliver_due_webhooks`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

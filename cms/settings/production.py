@@ -25,3 +25,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Webhooks are signed, so endpoints without a secret stop start-up (see docs/webhooks.md).
+if WEBHOOK_ENDPOINTS:  # noqa: F405
+    WEBHOOK_SECRET = env_required("WEBHOOK_SECRET")

@@ -14,3 +14,12 @@ STORAGES = {
 MEDIA_ROOT = tempfile.mkdtemp(prefix="healthcms-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="healthcms-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Tests never call a translation service.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_config("dummy")  # noqa: F405
+
+# Background tasks run at once, in the test: the reference index is current when a test asserts,
+# and webhook deliveries happen inline (their retries wait for `deliver_due_webhooks`).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WEBHOOK_ENDPOINTS: list[str] = []
+WEBHOOK_SECRET = ""

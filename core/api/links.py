@@ -60,6 +60,8 @@ class PageLinkResolver:
         self._page_ids: set[int] = set()
         self._known_keys: dict[int, object] = {}
         self._resolved: dict[int, Page | None] | None = None
+        #: Translation keys of every page referenced, visible or not (for cache tags).
+        self.translation_keys: set = set()
 
     def collect(self, page: "Page | int | str | None") -> None:
         """Note a page to link to: a Page (its translation key is known) or a bare id."""
@@ -106,6 +108,7 @@ class PageLinkResolver:
             ):
                 best[key] = candidate
         self._resolved = {page_id: best.get(key) for page_id, key in key_by_id.items()}
+        self.translation_keys = set(key_by_id.values())
 
     def page(self, page_id: int | str | None) -> Page | None:
         if self._resolved is None:

@@ -22,10 +22,12 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from core.api.blocks import ContentSerializer
+from core.api.cache import tag
 from core.api.http import set_last_modified
 from core.api.links import LocaleSchema, PageLinkSchema, front_end_path, page_link
 from core.api.params import locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
+from core.events import family_tag
 from core.locales import content_language_codes, text_direction
 from core.translation_status import source_of, translation_states
 from core.visibility import visible
@@ -107,6 +109,14 @@ class PageRenderer:
 
     def __init__(self, page_types: Sequence[PageType]):
         self.page_types = {page_type.model: page_type for page_type in page_types}
+        content_union = Annotated[
+            Union[tuple(page_type.content_schema for page_type in page_types)],  # noqa: UP007
+            Field(discriminator="type"),
+        ]
+        #: The page schema, with `content` discriminated by page type.
+        self.response_schema = create_model(
+            "PageResponse", __base__=PageEnvelope, content=(content_union, ...)
+        )
 
     def load(self, page: Page) -> tuple[Page, PageType]:
         """The specific page with its type's prefetching, in one query (plus prefetches)."""
@@ -125,8 +135,16 @@ class PageRenderer:
         requested_locale: str,
         chain: list[str],
         serializer: ContentSerializer,
+        draft: bool = False,
     ) -> dict[str, Any]:
-        page, page_type = self.load(page)
+        """The response for `page`: a visible page (loaded again with its type's prefetching),
+        or with `draft`, an unsaved page as the editor sees it in preview."""
+        if draft:
+            page_type = self.page_types.get(type(page))
+            if page_type is None:
+                raise HttpError(404, "This page type has no public representation.")
+        else:
+            page, page_type = self.load(page)
         restricted = serializer.restricted
         path = front_end_path(page, request)
         served = page.locale.language_code
@@ -154,8 +172,15 @@ class PageRenderer:
         states = translation_states([source]).get(source.translation_key, [])
 
         content = page_type.build_content(page, serializer)
+        tag(
+            request,
+            *(family_tag(key) for key in serializer.links.translation_keys),
+            *(family_tag(relative.translation_key) for relative in family),
+            family_tag(page.translation_key),
+        )
         json_ld = page_type.json_ld(page, serializer) if page_type.json_ld else {}
-        set_last_modified(response, page.last_published_at)
+        if not draft:
+            set_last_modified(response, page.last_published_at)
         response["Content-Language"] = served
         return {
             "kind": "page",
@@ -218,13 +243,8 @@ class PageByIdParams(Schema):
     )
 
 
-def build_pages_router(page_types: Sequence[PageType]) -> Router:
-    renderer = PageRenderer(page_types)
-    content_union = Annotated[
-        Union[tuple(page_type.content_schema for page_type in page_types)],  # noqa: UP007
-        Field(discriminator="type"),
-    ]
-    PageResponse = create_model("PageResponse", __base__=PageEnvelope, content=(content_union, ...))
+def build_pages_router(renderer: PageRenderer) -> Router:
+    PageResponse = renderer.response_schema
     ResolveResponse = Annotated[
         Union[PageResponse, RedirectSchema],  # noqa: UP007
         Field(discriminator="kind"),

@@ -8,6 +8,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 from wagtail.models import Locale, Page
 
+from core.api.cache import tag
 from core.api.links import LocaleSchema, front_end_path
 from core.api.listings import best_locale_ids
 from core.api.params import (
@@ -17,6 +18,7 @@ from core.api.params import (
     reject_unknown_params,
 )
 from core.api.problems import PROBLEM_RESPONSES
+from core.events import type_tag
 from core.locales import text_direction
 from core.visibility import visible
 
@@ -57,6 +59,7 @@ def build_search_router(models: Sequence[type[Page]]) -> Router:
     @reject_unknown_params
     def search(request: HttpRequest, params: Query[SearchParams]):
         chain = locale_chain_or_400(params.locale)
+        tag(request, *(type_tag(model) for model in models))
         terms = search_terms(params.q)
         if not terms:
             return {"count": 0, "items": []}

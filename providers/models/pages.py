@@ -22,9 +22,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks.text import INLINE_FEATURES, PARAGRAPH_FEATURES
+from core.preview import FrontEndPreviewMixin
 from providers.validators import (
     validate_country_code,
     validate_not_in_future,
@@ -46,7 +47,7 @@ EVIDENCE_HELP_TEXT = (
 )
 
 
-class ProviderIndexPage(Page):
+class ProviderIndexPage(FrontEndPreviewMixin, Page):
     """The provider directory: lists the clinics below it, with the directory's disclaimer."""
 
     intro = RichTextField(
@@ -68,6 +69,8 @@ class ProviderIndexPage(Page):
         FieldPanel("intro"),
         FieldPanel("disclaimer"),
     ]
+
+    override_translatable_fields = [TranslatableField("intro"), TranslatableField("disclaimer")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["providers.ProviderPage"]
@@ -116,7 +119,7 @@ class ProviderPageQuerySet(PageQuerySet):
 ProviderPageManager = PageManager.from_queryset(ProviderPageQuerySet)
 
 
-class ProviderPage(Page):
+class ProviderPage(FrontEndPreviewMixin, Page):
     """One clinic: where it is, what it offers, and how it meets the vetting criteria."""
 
     description = RichTextField(
@@ -270,15 +273,30 @@ class ProviderPage(Page):
         index.FilterField("accepting_new_patients"),
     ]
 
-    # Addresses and codes are facts, not prose: translations copy them from the source.
-    # A translator may still transliterate the street and city for readers.
+    # Addresses, codes, coordinates, dates and the vetting answers are facts, not prose:
+    # translations copy them from the source, so a reader in any language sees the same
+    # verified clinic. A translator may still transliterate the street and city, or link to the
+    # clinic's site in the reader's language. The descriptions and the evidence are translated;
+    # services map to their own translations.
     override_translatable_fields = [
+        TranslatableField("description"),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("website"),
+        TranslatableField("licences_and_accreditation"),
         SynchronizedField("street"),
         SynchronizedField("city"),
         SynchronizedField("region", overridable=False),
         SynchronizedField("postal_code", overridable=False),
         SynchronizedField("country", overridable=False),
-        SynchronizedField("phone", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        *(SynchronizedField(criterion.value, overridable=False) for criterion in VettingCriterion),
+        *(TranslatableField(evidence_field_name(criterion)) for criterion in VettingCriterion),
+        SynchronizedField("last_verified", overridable=False),
+        SynchronizedField("accepting_new_patients", overridable=False),
+        TranslatableField("pricing_notes"),
+        TranslatableField("insurance_accepted"),
+        TranslatableField("services"),
     ]
 
     edit_handler = TabbedInterface(
@@ -422,6 +440,9 @@ class ProviderService(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("service")]
+
+    # The offering points at the service's translation in the clinic page's language.
+    translatable_fields = [TranslatableField("service")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "service offered"

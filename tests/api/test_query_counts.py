@@ -48,6 +48,12 @@ def queries_for(api, endpoint, **params) -> int:
     return len(queries)
 
 
+@pytest.fixture(autouse=True)
+def uncached(settings):
+    """Budgets are for building responses; a cache hit costs none (see test_cache.py)."""
+    settings.API_RESPONSE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def image(db):
     return ImageFactory()

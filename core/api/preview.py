@@ -1,0 +1,68 @@
+"""Drafts for the front end's preview route: same schema as live pages, never cached.
+
+The token is the one wagtail-headless-preview signs for one page (or one new page under a
+parent); it expires after API_PREVIEW_TOKEN_MINUTES. Missing or expired tokens get a 401
+problem, forged ones a 403.
+"""
+
+from django.conf import settings
+from django.core.signing import BadSignature, SignatureExpired
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
+
+from core.api.blocks import ContentSerializer
+from core.api.pages import PageRenderer
+from core.api.params import locale_chain_or_400, reject_unknown_params
+from core.api.problems import PROBLEM_RESPONSES
+
+
+class PreviewParams(Schema):
+    content_type: str | None = Field(None, max_length=100, description="As in the preview URL.")
+    token: str | None = Field(None, max_length=500, description="As in the preview URL.")
+
+
+def token_lifetime_seconds() -> int:
+    return 60 * getattr(settings, "API_PREVIEW_TOKEN_MINUTES", 30)
+
+
+def page_for_token(token: str | None):
+    if not token:
+        raise HttpError(401, "A preview token is required.")
+    try:
+        HeadlessPreviewMixin.get_preview_signer().unsign(token, max_age=token_lifetime_seconds())
+    except SignatureExpired as error:
+        raise HttpError(
+            401, "This preview link has expired; preview again from the editor."
+        ) from error
+    except BadSignature as error:
+        raise HttpError(403, "This preview token is not valid.") from error
+    preview = PagePreview.objects.filter(token=token).first()
+    if preview is None:
+        raise HttpError(403, "This preview token is not valid.")
+    return preview.as_page()
+
+
+def build_preview_router(renderer: PageRenderer) -> Router:
+    router = Router(tags=["preview"])
+
+    @router.get(
+        "",
+        response={200: renderer.response_schema, 403: PROBLEM_RESPONSES[401], **PROBLEM_RESPONSES},
+        summary="A draft, unsaved changes included, for the front end's preview route",
+        operation_id="preview_page",
+    )
+    @reject_unknown_params
+    def preview_page(request: HttpRequest, response: HttpResponse, params: Query[PreviewParams]):
+        page = page_for_token(params.token)
+        code = page.locale.language_code
+        serializer = ContentSerializer(request, locale_chain_or_400(code))
+        body = renderer.render(
+            request, response, page, code, serializer.locale_chain, serializer, draft=True
+        )
+        response["Cache-Control"] = "private, no-store"
+        return body
+
+    return router

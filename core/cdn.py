@@ -1,0 +1,42 @@
+"""Purge the CDN in front of the API when content changes, through wagtail.contrib.frontend_cache.
+
+The CDN caches API URLs, so those are what is purged: each affected page's route and id in its
+locale, and the listings and site settings of the affected locales. Purging runs as a background
+task (Wagtail's own), so a slow CDN never slows publishing. Configured from the environment in
+settings (FRONTEND_CACHE_*); without configuration nothing is sent.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.dispatch import receiver
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+from core.events import ContentChange, content_changed
+
+API_PREFIX = "/api/v1"
+
+
+def api_urls_for(change: ContentChange) -> list[str]:
+    base = getattr(settings, "API_PUBLIC_URL", "").rstrip("/") + API_PREFIX
+    urls: set[str] = set()
+    for page in change.pages:
+        if page.path:
+            urls.add(f"{base}/pages/resolve?{urlencode({'path': page.path})}")
+        urls.add(f"{base}/pages/{page.id}")
+        urls.add(f"{base}/pages/{page.id}?{urlencode({'locale': page.locale})}")
+    locales = change.locales or [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    for locale in locales:
+        query = urlencode({"locale": locale})
+        for listing in ("articles", "providers", "site", "search"):
+            urls.add(f"{base}/{listing}?{query}")
+    for listing in ("articles", "providers", "site"):
+        urls.add(f"{base}/{listing}")
+    return sorted(urls)
+
+
+@receiver(content_changed, dispatch_uid="core.cdn.purge")
+def purge_api_urls(sender, change: ContentChange, **kwargs) -> None:
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    purge_urls_from_cache(api_urls_for(change))
