@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: "auto" uses every core; each builds its own test database.
+PYTEST_WORKERS ?= auto
 
 .PHONY: help install demo-data demo test lint format lock openapi clean
 
@@ -35,7 +37,7 @@ demo: demo-data ## Load the demo, then serve it on http://$(HOST):$(PORT) (admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install ## Check style, imports and common Django and security mistakes
 	$(BIN)/ruff check .
@@ -58,3 +60,7 @@ lock: ## Re-resolve pyproject.toml's dependencies into requirements.lock
 
 clean: ## Remove the virtualenv and caches (keeps var/ with the database and media)
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+.PHONY: bench
+bench: install ## Benchmark the delivery API against Wagtail's API v2 (BENCH_ARGS="--articles 50")
+	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -1,4 +1,7 @@
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
 from wagtail.models import Locale, Site
 
 
@@ -22,6 +25,26 @@ def empty_cache():
     """Each test starts with an empty cache, whichever backend (local memory or Redis) runs."""
     from django.core.cache import cache
 
-    cache.clear()
+    # On Redis, delete only this test process's keys (parallel processes share the server).
+    empty = getattr(cache, "delete_pattern", None) or (lambda pattern: cache.clear())
+    empty("*")
     yield
-    cache.clear()
+    empty("*")
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around a whole test module, rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo_content(module_db):
+    """The whole demo (about five seconds to load), once per module that asks for it.
+
+    Each test still runs in its own savepoint (request `db` too), so its changes are undone.
+    """
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("load_demo_content", verbosity=0)

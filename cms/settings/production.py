@@ -29,3 +29,8 @@ CSRF_COOKIE_SECURE = True
 # Webhooks are signed, so endpoints without a secret stop start-up (see docs/webhooks.md).
 if WEBHOOK_ENDPOINTS:  # noqa: F405
     WEBHOOK_SECRET = env_required("WEBHOOK_SECRET")
+
+if not REDIS_URL:  # noqa: F405
+    # A per-process cache cannot be invalidated on every server when an editor publishes, so
+    # API responses are cached only in a shared Redis unless this is set explicitly.
+    API_RESPONSE_CACHE_SECONDS = env_int("API_RESPONSE_CACHE_SECONDS", 0)

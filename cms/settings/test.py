@@ -1,5 +1,6 @@
 """Settings for pytest: fast hashing, no manifest for static files, isolated media."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -23,3 +24,9 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_config("dummy")  # noqa:
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WEBHOOK_ENDPOINTS: list[str] = []
 WEBHOOK_SECRET = ""
+
+# Parallel test processes (pytest-xdist) share one Redis: each keeps to its own key prefix, and
+# tests empty only their own keys.
+if REDIS_URL:  # noqa: F405
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    CACHES["default"]["KEY_PREFIX"] = f"healthcms-test-{_worker}"  # noqa: F405

@@ -7,17 +7,24 @@ One check is left out: a request the schema allows may still be refused when its
 
 import pytest
 import schemathesis
-from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
 
-@pytest.fixture
-def demo_content(db):
-    call_command("load_demo_content")
+@pytest.fixture(autouse=True, scope="module")
+def keep_the_test_connection_open():
+    """Like Django's test client: a request must not close the test's database connection
+    (PostgreSQL would lose the transaction that holds the demo content)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
@@ -27,7 +34,7 @@ def demo_content(db):
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_the_api_answers_every_generated_request_within_its_contract(case, demo_content):
+def test_the_api_answers_every_generated_request_within_its_contract(case, demo_content, db):
     case.call_and_validate(
         headers={"Host": "testserver"}, excluded_checks=[positive_data_acceptance]
     )

@@ -169,9 +169,9 @@ def test_every_response_can_be_revalidated(api, article):
 
 
 def test_article_responses_carry_the_safety_information_of_their_locale(api, article, site):
-    from django.core.management import call_command
+    from demo import safety
 
-    call_command("load_demo_content")
+    safety.load()
     content = resolve(api, article).json()["content"]
     assert content["safety"]["crisis_lines"][0]["phone"] == "988"
     assert "clinician" in content["safety"]["disclaimer"]

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from articles.models import ArticlePage
@@ -7,8 +6,7 @@ from home.models import HomePage, HomePageFeaturedArticle
 
 
 @pytest.fixture
-def demo_home(db):
-    call_command("load_demo_content")
+def demo_home(demo_content, db):
     return HomePage.objects.get(locale__language_code="en")
 
 
