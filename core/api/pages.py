@@ -164,10 +164,11 @@ class PageRenderer:
         )
         breadcrumbs, alternates = [], []
         for relative in family:
-            if relative.translation_key == page.translation_key:
-                alternates.append(relative)
-            else:
+            if relative.translation_key != page.translation_key:
                 breadcrumbs.append(relative)
+            elif relative.alias_of_id is None or relative.pk == page.pk:
+                # An alias shows another locale's words: it is no translation for hreflang.
+                alternates.append(relative)
         source = page if served == settings.LANGUAGE_CODE else source_of(page)
         states = translation_states([source]).get(source.translation_key, [])
 

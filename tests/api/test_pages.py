@@ -183,3 +183,12 @@ def test_allowed_front_ends_may_call_the_api_from_browsers(client, article, sett
     assert allowed["Access-Control-Allow-Origin"] == "https://reader.example.org"
     other = client.get("/api/v1/articles", headers={"Origin": "https://evil.example.com"})
     assert "Access-Control-Allow-Origin" not in other
+
+
+def test_an_alias_in_another_locale_is_not_an_alternate(api, article, spanish):
+    # wagtail-localize's locale synchronisation makes aliases like this one: same translation
+    # key, another locale, but the source's words.
+    spanish_index = translate_page(article.get_parent().specific, spanish, slug="articulos")
+    article.create_alias(parent=spanish_index, update_locale=spanish, reset_translation_key=False)
+    body = api("/pages/resolve", path=f"/en/articles/{article.slug}/").json()
+    assert [alternate["locale"] for alternate in body["alternates"]] == ["en"]
