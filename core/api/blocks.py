@@ -258,7 +258,7 @@ class ContentSerializer:
             children = block.child_blocks.items()
             return {name: self.value(child, value.get(name)) for name, child in children}
         if value is None:
-            return None
+            return False if isinstance(block, blocks.BooleanBlock) else None
         if isinstance(block, ImageChooserBlock):
             return self.images.serialize(value)
         if isinstance(block, blocks.PageChooserBlock):
@@ -269,6 +269,8 @@ class ContentSerializer:
             return self.html(value.source)
         if isinstance(block, blocks.DecimalBlock):
             return float(value)
+        if isinstance(block, blocks.ChoiceBlock) and value == "":
+            return None  # an optional choice left empty
         return value
 
 
