@@ -1,16 +1,18 @@
-"""The Translators group: people who translate content into Spanish and Arabic, but can neither
-publish it nor change the English source.
+"""The Translators group: people who translate content into Spanish and Arabic and publish the
+translations, but never change the English source.
 
 Wagtail grants page permissions on a page and everything below it, so translators get "edit"
-on each translated locale's root page (the home page's translation) and nothing on the English
-tree. A locale root that appears later, when an editor first translates the home page into a
-new language, gets the same permission from a signal (`grant_translators_on_new_locale_root`).
+and "publish" on each translated locale's root page (the home page's translation) and nothing
+on the English tree. A locale root that appears later, when an editor first translates the home
+page into a new language, gets the same permissions from a signal
+(`grant_translators_on_new_locale_root`).
 
 Snippet permissions in Wagtail cover every locale at once, so the admin hook
 `core.wagtail_hooks.keep_translators_out_of_source_snippets` stops translators from opening
 English snippets. Starting and syncing translations ("Translate this page", "Sync translated
 pages") stays with editors: wagtail-localize's sync view can publish without checking page
-permissions, so translators do not get `wagtail_localize.submit_translation`.
+permissions, so translators do not get `wagtail_localize.submit_translation`. A translation goes
+live only after its reviewed English source (editorial/publishing.py).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -19,8 +21,8 @@ from wagtail.models import GroupPagePermission, Locale, Page
 
 TRANSLATORS_GROUP_NAME = "Translators"
 
-# Page actions translators have in each translated locale's tree: edit and save drafts.
-TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
+# Page actions translators have in each translated locale's tree: edit, save drafts, publish.
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "publish_page"]
 
 
 def translators_group() -> Group | None:
@@ -28,7 +30,7 @@ def translators_group() -> Group | None:
 
 
 def grant_locale_root(page: Page, group: Group | None = None) -> int:
-    """Let translators edit `page` and every page below it; returns the permissions added."""
+    """Let translators edit and publish `page` and every page below it; returns how many."""
     group = group or translators_group()
     if group is None:
         return 0

@@ -1,9 +1,10 @@
 """Demo content for newcomers and reviewers. Every step is idempotent."""
 
-from demo import articles, home, providers, safety, translations
+from demo import accounts, articles, home, providers, safety, translations
 
-# Providers before articles, so that articles' directory links resolve.
-STEPS = [safety.load, providers.load, articles.load, home.load, translations.load]
+# Providers before articles, so that articles' directory links resolve; accounts after the
+# people they belong to.
+STEPS = [safety.load, providers.load, articles.load, home.load, translations.load, accounts.load]
 
 
 def load_demo_content() -> list[str]:

@@ -36,6 +36,7 @@ from core.models import SafetyInformation, SafetySettings
 from core.panels import TranslationStatusPanel
 from core.preview import FrontEndPreviewMixin
 from core.visibility import visible
+from editorial.checks.panels import ContentChecksPanel
 
 # The three sections of every article, in reading order.
 SECTION_FIELDS = ("story", "science", "guidance")
@@ -138,9 +139,12 @@ class ArticlePage(FrontEndPreviewMixin, Page):
         limit_choices_to={"is_author": True},
         help_text="Who wrote the article. Only people with the author role are offered.",
     )
+    # Set by a medical reviewer's approval in the workflow (editorial/review_stamp.py), never
+    # typed; an article without them cannot be published (editorial/publishing.py).
     medical_reviewer = models.ForeignKey(
         "articles.Person",
         null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="reviewed_articles",
         limit_choices_to={"is_medical_reviewer": True},
@@ -148,6 +152,7 @@ class ArticlePage(FrontEndPreviewMixin, Page):
     )
     last_reviewed = models.DateField(
         null=True,
+        blank=True,
         help_text="When the medical reviewer last checked the whole article.",
     )
     next_review_due = models.DateField(
@@ -196,8 +201,16 @@ class ArticlePage(FrontEndPreviewMixin, Page):
     ]
     review_panels = [
         FieldPanel("author", widget=AuthorChooserWidget),
-        FieldPanel("medical_reviewer", widget=MedicalReviewerChooserWidget),
-        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+        HelpPanel(
+            content=(
+                "<p>The medical reviewer and the review date are set when a medical reviewer "
+                "approves the article in the workflow's medical review, so nobody types them. "
+                "The next review keeps the article's review interval (a year by default); you "
+                "may choose another date.</p>"
+            )
+        ),
+        FieldPanel("medical_reviewer", widget=MedicalReviewerChooserWidget, read_only=True),
+        FieldRowPanel([FieldPanel("last_reviewed", read_only=True), FieldPanel("next_review_due")]),
     ]
     promote_panels = [
         *Page.promote_panels,
@@ -207,7 +220,7 @@ class ArticlePage(FrontEndPreviewMixin, Page):
 
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Story"),
+            ObjectList([ContentChecksPanel(), *content_panels], heading="Story"),
             ObjectList(science_panels, heading="Science"),
             ObjectList(guidance_panels, heading="Guidance"),
             ObjectList(reference_panels, heading="References"),
@@ -244,6 +257,12 @@ class ArticlePage(FrontEndPreviewMixin, Page):
 
     class Meta:
         verbose_name = "article"
+
+    def permissions_for_user(self, user):
+        # Publishing an article also needs a medical approval and a clean content check.
+        from editorial.publishing import ArticlePermissionTester
+
+        return ArticlePermissionTester(user, self)
 
     # Derived values
 

@@ -1,5 +1,6 @@
 """People who write and review articles, and the topics articles are filed under."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
@@ -48,6 +49,17 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         default=False,
         help_text="Tick if this person is a clinician who checks articles for medical accuracy.",
     )
+    # A medical reviewer's approval in the review workflow credits this person on the article.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        verbose_name="admin account",
+        help_text="The reviewer's own admin account. When they approve an article in the "
+        "medical review, the article is credited to this person with the day's date.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -59,6 +71,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
             [FieldRowPanel([FieldPanel("is_author"), FieldPanel("is_medical_reviewer")])],
             heading="Roles",
         ),
+        FieldPanel("user"),
     ]
 
     search_fields = [
@@ -80,6 +93,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("profile_url"),
         SynchronizedField("is_author", overridable=False),
         SynchronizedField("is_medical_reviewer", overridable=False),
+        SynchronizedField("user", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -96,6 +110,13 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
             raise ValidationError(
                 "Tick at least one role, author or medical reviewer, so that this person can be "
                 "credited on articles."
+            )
+        if self.user_id and not self.is_medical_reviewer:
+            raise ValidationError(
+                {
+                    "user": "Only medical reviewers approve articles in the review workflow. Tick "
+                    "“medical reviewer”, or leave the admin account empty."
+                }
             )
 
     @property

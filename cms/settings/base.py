@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "articles",
     "providers",
     "webhooks",
+    "editorial",
     "demo",
     "wagtail_localize",
     "wagtail_headless_preview",
@@ -139,6 +140,10 @@ LANGUAGES = [
     ("es", "Español"),
     ("ar", "العربية"),
 ]
+# An edit made after an approval sends the article back through every workflow step, so
+# readers never get words a medical reviewer has not seen (editorial/publishing.py).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Where readers go when a page is not translated into their language; every chain ends with

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks.text import INLINE_FEATURES, PARAGRAPH_FEATURES
 from core.preview import FrontEndPreviewMixin
+from editorial.checks.panels import ContentChecksPanel
 from providers.validators import (
     validate_country_code,
     validate_not_in_future,
@@ -303,6 +304,7 @@ class ProviderPage(FrontEndPreviewMixin, Page):
         [
             ObjectList(
                 [
+                    ContentChecksPanel(),
                     TitleFieldPanel(
                         "title",
                         heading="Clinic name",

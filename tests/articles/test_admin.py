@@ -1,6 +1,5 @@
 """Editors create articles through Wagtail's admin: tabs, inline references, role choosers."""
 
-import datetime
 
 from django.urls import reverse
 from wagtail.models import Site
@@ -126,17 +125,20 @@ class ArticleAdminTests(WagtailPageTestCase):
         )
 
     def test_an_editor_can_create_an_article_with_every_section_and_its_sources(self):
-        self.assertCanCreate(self.index, ArticlePage, self.article_form_data())
+        # Saved as a draft: publishing waits for the medical review (tests/editorial).
+        self.assertCanCreate(self.index, ArticlePage, self.article_form_data(), publish=False)
 
-        article = ArticlePage.objects.get(slug="ketamine-trd")
-        assert article.live
+        article = ArticlePage.objects.get(slug="ketamine-trd").get_latest_revision_as_object()
+        assert not article.live
         assert [block.block_type for block in article.story] == ["testimonial"]
         assert article.science[1].value["reference"] == "nimh-trd"
         assert article.guidance[0].value.criteria == [VettingCriterion.QUALIFIED_MEDICAL_STAFF]
         assert [reference.number for reference in article.references.all()] == [1]
         assert article.topics == [self.topic]
-        assert article.next_review_due == datetime.date(2027, 2, 10)
         assert article.word_count > 0
+        # Set by a medical reviewer's approval, never typed: the posted values are ignored.
+        assert article.medical_reviewer is None
+        assert article.last_reviewed is None
 
     def test_a_statistic_citing_an_unknown_reference_is_refused_with_a_plain_message(self):
         add_url = reverse("wagtailadmin_pages:add", args=["articles", "articlepage", self.index.pk])

@@ -1,4 +1,5 @@
-"""Translators translate into Spanish and Arabic; they cannot publish or change English content."""
+"""Translators translate into Spanish and Arabic and publish translations; they never change
+English content."""
 
 from urllib.parse import urlencode
 
@@ -12,6 +13,7 @@ from wagtail_localize.models import TranslationSource
 from articles.models import ArticlePage, Person
 from core.translators import TRANSLATORS_GROUP_NAME, changes_source_only_as_translator
 from tests.articles.factories import PersonFactory
+from tests.core.factories import crisis_lines_in
 from tests.translation.factories import start_translation
 
 pytestmark = pytest.mark.django_db
@@ -30,13 +32,13 @@ def spanish_draft(spanish_translation, article, spanish):
     )
 
 
-def test_the_group_is_created_by_a_migration_without_publishing_rights():
+def test_the_group_is_created_by_a_migration_without_rights_on_english_pages(home_page):
     group = Group.objects.get(name=TRANSLATORS_GROUP_NAME)
     codenames = set(group.permissions.values_list("codename", flat=True))
 
     assert codenames == {"access_admin", "change_person", "change_topic", "change_service"}
     assert "submit_translation" not in codenames  # starting and syncing stay with editors
-    assert not GroupPagePermission.objects.filter(group=group, permission__codename="publish_page")
+    assert not GroupPagePermission.objects.filter(group=group, page=home_page).exists()
 
 
 def test_a_new_locale_root_opens_to_translators_and_english_stays_closed(
@@ -45,8 +47,9 @@ def test_a_new_locale_root_opens_to_translators_and_english_stays_closed(
     spanish_root = Page.objects.get(depth=2, locale=spanish)
     granted = GroupPagePermission.objects.filter(group__name=TRANSLATORS_GROUP_NAME)
 
-    assert list(granted.values_list("page", "permission__codename")) == [
-        (spanish_root.pk, "change_page")
+    assert sorted(granted.values_list("page", "permission__codename")) == [
+        (spanish_root.pk, "change_page"),
+        (spanish_root.pk, "publish_page"),
     ]
     assert not granted.filter(page=home_page).exists()
 
@@ -68,7 +71,25 @@ def test_a_translator_can_translate_a_spanish_page(spanish_draft, translator, cl
     assert translation.get_progress()[1] == 1
 
 
-def test_a_translator_cannot_publish(spanish_draft, translator, client, publishing):
+def test_a_translator_publishes_a_spanish_translation(
+    spanish_draft, translator, client, publishing
+):
+    crisis_lines_in("es")
+    _, draft = spanish_draft
+    client.force_login(translator)
+    url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+
+    response = publishing(lambda: client.post(url, {"action": "publish"}))
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live
+
+
+def test_a_spanish_translation_without_spanish_crisis_lines_stays_a_draft(
+    spanish_draft, translator, client, publishing
+):
+    crisis_lines_in()  # English only: Spanish readers would get no crisis lines
     _, draft = spanish_draft
     client.force_login(translator)
     url = reverse("wagtailadmin_pages:edit", args=[draft.pk])

@@ -1,0 +1,214 @@
+"""Checks of an article: what blocks its publishing, and what its editor should weigh."""
+
+import copy
+from collections.abc import Iterator
+
+from django.core.exceptions import ValidationError
+from django.utils.dateformat import format as format_date
+from django.utils.translation import get_language_info
+from wagtail import blocks
+from wagtail.models import Site
+
+from articles.models import ArticlePage
+from articles.models.pages import SECTION_FIELDS, one_year_after
+from articles.reading import prose_in_block
+from core.blocks.media import ImageBlock
+from core.models import SafetySettings
+from editorial.checks.base import ContentCheck, error, warning
+from editorial.checks.readability import FERNANDEZ_HUERTA, join_prose, measure
+
+DATE_FORMAT = "j F Y"
+
+
+def check_article(page: ArticlePage) -> list[ContentCheck]:
+    """Every problem in the article: errors first, then warnings."""
+    return [*article_errors(page), *article_warnings(page)]
+
+
+def article_errors(page: ArticlePage) -> list[ContentCheck]:
+    """The problems that must be fixed before the article is published."""
+    return [
+        *citation_errors(page),
+        *reference_errors(page),
+        *alt_text_errors(page),
+        *crisis_resource_errors(page),
+    ]
+
+
+def article_warnings(page: ArticlePage) -> list[ContentCheck]:
+    """The problems an editor should weigh; none of them blocks publishing."""
+    return [*readability_warnings(page), *review_interval_warnings(page)]
+
+
+def section_label(field_name: str) -> str:
+    return str(ArticlePage._meta.get_field(field_name).verbose_name).capitalize()
+
+
+# Errors. The editor's form refuses the first three already (ArticlePage.clean,
+# ArticleReference.clean, ImageBlock.clean); they are checked again here for content that reached
+# the database without the form: imports, scripts, migrations.
+
+
+def citation_errors(page: ArticlePage) -> Iterator[ContentCheck]:
+    """Statistics without a reference key, or citing a key that no reference has."""
+    # The same rule and wording as the editor's form, so that both say the same thing.
+    for field_name, stream_error in page._citation_errors().items():
+        for message in error_messages(stream_error):
+            yield error(f"{section_label(field_name)} section: {message}", field_name)
+
+
+def reference_errors(page: ArticlePage) -> Iterator[ContentCheck]:
+    """References that readers could not find: no URL, DOI or PubMed ID."""
+    for reference in page.references.all():
+        try:
+            # On a copy: clean() also tidies the DOI, and a check must not change the page.
+            copy.copy(reference).clean()
+        except ValidationError as invalid:
+            for message in error_messages(invalid):
+                yield error(f"Reference “{reference.key}”: {message}", "references")
+
+
+def alt_text_errors(page: ArticlePage) -> Iterator[ContentCheck]:
+    """Images, at the top of the page or in a section, that screen readers could not describe."""
+    if page.hero_image_id and not page.hero_alt_text:
+        yield error(
+            "The hero image has no alt text. Describe it for readers who use screen readers.",
+            "hero_alt_text",
+        )
+    for field_name in SECTION_FIELDS:
+        stream = getattr(page, field_name)
+        for value in image_values(stream.stream_block, stream):
+            # ImageBlock.clean's rule, so that the check and the form agree: the block's alt
+            # text, else the image's own (its description or title), unless it is decorative.
+            if value.get("image") is None or value.get("decorative") or value.alt:
+                continue
+            title = value["image"].title
+            image = f"the image “{title}”" if title else "an untitled image"
+            yield error(
+                f"{section_label(field_name)} section: {image} has no alt text. Describe it for "
+                "screen-reader users, or mark it as decorative.",
+                field_name,
+            )
+
+
+def crisis_resource_errors(page: ArticlePage) -> Iterator[ContentCheck]:
+    """No crisis lines that readers of the article's language would see beside it."""
+    site = (page.get_site() if page.pk else None) or Site.objects.filter(
+        is_default_site=True
+    ).first()
+    # Read, not SafetySettings.for_site(): that creates the settings, and checks change nothing.
+    settings = (
+        SafetySettings.objects.filter(site=site).select_related("safety_information").first()
+        if site
+        else None
+    )
+    chosen = settings.safety_information if settings else None
+    language = language_name(page.locale.language_code)
+    if chosen is None:
+        yield error(
+            "No safety information is chosen for this site, so the article would show no "
+            "crisis lines. Choose it in Settings, under Safety settings, before publishing."
+        )
+        return
+    # No fallback to the English original, unlike the page itself (SafetySettings.for_locale):
+    # a reader in crisis needs crisis lines in their own language, so an Arabic article
+    # without Arabic crisis lines must not be published.
+    translation = chosen.get_translation_or_none(page.locale)
+    if translation is None:
+        yield error(
+            f"The safety information “{chosen}” has no {language} translation, so {language} "
+            "readers would get no crisis lines in their language. Translate it in Snippets, under "
+            "Safety information, before publishing."
+        )
+    elif not translation.crisis_lines.exists():
+        yield error(
+            f"The {language} safety information has no crisis lines. Add at least one in "
+            "Snippets, under Safety information, before publishing."
+        )
+
+
+# Warnings
+
+
+def readability_warnings(page: ArticlePage) -> Iterator[ContentCheck]:
+    """Sections that read above grade 8, in languages that have a readability formula."""
+    for field_name in SECTION_FIELDS:
+        stream = getattr(page, field_name)
+        text = join_prose(prose_in_block(stream.stream_block, stream))
+        readability = measure(text, page.locale.language_code)
+        if readability is None or not readability.above_target:
+            continue
+        if readability.formula == FERNANDEZ_HUERTA:
+            detail = f"Fernández-Huerta score {readability.score:.0f}; aim for 60 or more"
+        else:
+            detail = readability.formula
+        yield warning(
+            f"The {section_label(field_name)} section reads at {readability.level} ({detail}); "
+            "aim for grade 8 or below: shorter sentences and everyday words help.",
+            field_name,
+        )
+
+
+def review_interval_warnings(page: ArticlePage) -> Iterator[ContentCheck]:
+    """A next review set more than a year after the last one."""
+    last, due = page.last_reviewed, page.next_review_due
+    if not (last and due) or due <= one_year_after(last):
+        return
+    yield warning(
+        f"The next review is due on {format_date(due, DATE_FORMAT)}, more than 12 months after "
+        f"the last review on {format_date(last, DATE_FORMAT)}. Medical content should be "
+        f"checked at least once a year: set it to {format_date(one_year_after(last), DATE_FORMAT)}"
+        " or earlier, or leave it empty.",
+        "next_review_due",
+    )
+
+
+# Helpers
+
+
+def image_values(block: blocks.Block, value) -> Iterator[blocks.StructValue]:
+    """Every ImageBlock value inside a block value, however deeply nested."""
+    if value is None:
+        return
+    if isinstance(block, ImageBlock):
+        yield value
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            yield from image_values(child.block, child.value)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from image_values(child_block, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from image_values(block.child_block, item)
+
+
+def error_messages(invalid: ValidationError) -> list[str]:
+    """Every message in a (possibly nested) model or block validation error."""
+    if hasattr(invalid, "block_errors"):  # StreamBlock, StructBlock and ListBlock errors
+        nested = invalid.block_errors
+        nested = nested.values() if isinstance(nested, dict) else nested
+        return [
+            *(
+                message
+                for item in invalid.non_block_errors.as_data()
+                for message in error_messages(item)
+            ),
+            *(message for item in nested if item is not None for message in error_messages(item)),
+        ]
+    if hasattr(invalid, "error_dict"):
+        return [
+            message
+            for errors in invalid.error_dict.values()
+            for item in errors
+            for message in error_messages(item)
+        ]
+    return list(invalid.messages)
+
+
+def language_name(code: str) -> str:
+    """The language's English name, e.g. "Arabic" for "ar"."""
+    try:
+        return get_language_info(code)["name"]
+    except KeyError:
+        return code

@@ -1,0 +1,58 @@
+"""The two steps of the article workflow: a medical review, then an editorial approval."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask
+
+from editorial.review_stamp import reviewer_profile, stamp_medical_review
+
+
+class MedicalReviewTask(AbstractGroupApprovalTask):
+    """A clinician checks the article; approving it credits them and dates the review."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        # Only someone who can be credited as the article's medical reviewer may approve it.
+        if actions and reviewer_profile(user) is None:
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            stamp_medical_review(task_state, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups whose admin account belongs to a medical reviewer "
+            "approve the article; the approval sets its reviewer and review date."
+        )
+
+    class Meta:
+        verbose_name = _("medical review task")
+        verbose_name_plural = _("medical review tasks")
+
+
+class EditorialApprovalTask(AbstractGroupApprovalTask):
+    """An editor approves the reviewed article, which publishes (or schedules) it."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        # Approving the last step publishes. When the article has errors that block publishing
+        # (shown in the editor's content checks), the editor can only ask for changes.
+        from editorial.publishing import content_errors  # the checks import the page models
+
+        if actions and content_errors(obj):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve the medically reviewed article, which "
+            "publishes it, or schedules it when a go-live date is set."
+        )
+
+    class Meta:
+        verbose_name = _("editorial approval task")
+        verbose_name_plural = _("editorial approval tasks")

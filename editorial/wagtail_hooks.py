@@ -1,0 +1,10 @@
+"""Admin hooks of the editorial app, kept with the feature each belongs to."""
+
+from importlib import import_module
+
+# Importing each module registers its hooks.
+HOOK_MODULES = (
+    "editorial.checks.hooks",  # content checks in the editor
+)
+for module in HOOK_MODULES:
+    import_module(module)
