@@ -1,5 +1,6 @@
 """Articles in the delivery API: article pages, the article index, and the card listing."""
 
+from datetime import datetime
 from typing import Any, Literal
 
 from django.db.models import Prefetch
@@ -34,6 +35,7 @@ from core.api.search import search_terms
 from core.events import SAFETY_TAG, type_tag
 from core.locales import text_direction
 from core.visibility import restricted_paths, visible
+from editorial.reviews.status import review_status, status_changed_at
 from providers.models import ProviderIndexPage
 
 SECTIONS = ("story", "science", "guidance")
@@ -131,6 +133,7 @@ def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> d
         "medical_reviewer": _person(page.medical_reviewer, serializer),
         "last_reviewed": page.last_reviewed,
         "next_review_due": page.next_review_due,
+        "review_status": review_status(page.next_review_due).value,
         "topics": _topics(page),
         "word_count": page.word_count,
         "reading_time_minutes": page.reading_time_minutes,
@@ -144,6 +147,14 @@ def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> d
         ],
         "safety": safety_schema(safety, serializer),
     }
+
+
+def article_last_modified(page: ArticlePage) -> datetime | None:
+    """Last-Modified of what the API shows of an article: its last publication, or the midnight
+    its review status last changed by the date alone, whichever is later. Otherwise a client
+    revalidating with If-Modified-Since only would keep "current" after the article fell due."""
+    moments = [page.last_published_at, status_changed_at(page.next_review_due)]
+    return max((moment for moment in moments if moment is not None), default=None)
 
 
 def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
@@ -208,6 +219,7 @@ PAGE_TYPES = [
         optimise=optimise_article,
         json_ld=article_json_ld,
         description=lambda page: page.summary,
+        last_modified=article_last_modified,
     ),
 ]
 
@@ -265,8 +277,8 @@ def list_articles(request: HttpRequest, response: HttpResponse, filters: Query[A
     }
     serializer = ContentSerializer(request, chain, restricted)
     serializer.images.prefetch(page.hero_image for page in pages.values() if page.hero_image)
-    published = [page.last_published_at for page in pages.values() if page.last_published_at]
-    set_last_modified(response, max(published, default=None))
+    modified = [article_last_modified(page) for page in pages.values()]
+    set_last_modified(response, max((moment for moment in modified if moment), default=None))
     return {
         "count": len(rows),
         "items": [_card(pages[page_id], serializer) for page_id in window],
@@ -291,4 +303,6 @@ def _card(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
         "topics": _topics(page),
         "first_published_at": page.first_published_at,
         "last_reviewed": page.last_reviewed,
+        "next_review_due": page.next_review_due,
+        "review_status": review_status(page.next_review_due).value,
     }

@@ -12,6 +12,7 @@ from core.api.blocks import stream_schema
 from core.api.images import ImageSchema
 from core.api.links import LocaleSchema
 from core.api.safety import SafetySchema
+from editorial.reviews.status import DUE_SOON_DAYS, ReviewStatus
 
 # Importing the adapters registers them before the section schemas are derived.
 from . import block_adapters  # noqa: F401  isort: skip
@@ -19,6 +20,15 @@ from . import block_adapters  # noqa: F401  isort: skip
 StorySection = stream_schema(StoryStreamBlock(), "Story")
 ScienceSection = stream_schema(ScienceStreamBlock(), "Science")
 GuidanceSection = stream_schema(GuidanceStreamBlock(), "Guidance")
+
+
+ReviewStatusValue = Literal[tuple(ReviewStatus.values)]
+REVIEW_STATUS_DESCRIPTION = (
+    "Whether the medical review is current, due_soon (next_review_due is within "
+    f"{DUE_SOON_DAYS} days, today included) or overdue (next_review_due has passed, or the "
+    "article was never reviewed), as of today in the site's time zone. It changes with the date "
+    "alone: Last-Modified and ETag change with it."
+)
 
 
 class PersonSchema(Schema):
@@ -71,6 +81,7 @@ class ArticleContent(Schema):
     medical_reviewer: PersonSchema | None
     last_reviewed: date | None
     next_review_due: date | None
+    review_status: ReviewStatusValue = Field(description=REVIEW_STATUS_DESCRIPTION)
     topics: list[TopicSchema]
     word_count: int
     reading_time_minutes: int
@@ -95,6 +106,8 @@ class ArticleCard(Schema):
     topics: list[TopicSchema]
     first_published_at: datetime | None
     last_reviewed: date | None
+    next_review_due: date | None
+    review_status: ReviewStatusValue = Field(description=REVIEW_STATUS_DESCRIPTION)
 
 
 class ArticleList(Schema):

@@ -5,6 +5,7 @@ from importlib import import_module
 # Importing each module registers its hooks.
 HOOK_MODULES = (
     "editorial.checks.hooks",  # content checks in the editor
+    "editorial.reviews.hooks",  # the review-due report and dashboard panel
 )
 for module in HOOK_MODULES:
     import_module(module)

@@ -48,6 +48,11 @@ class PageType:
     json_ld: Callable[[Page, ContentSerializer], dict[str, Any]] | None = None
     #: The description search engines show when the editor left the page's own empty.
     description: Callable[[Page], str] = field(default=lambda page: "")
+    #: When what the API shows of the page last changed (Last-Modified): its last publication,
+    #: unless the content also changes with the date (an article's review status).
+    last_modified: Callable[[Page], datetime | None] = field(
+        default=lambda page: page.last_published_at
+    )
 
 
 class SeoSchema(Schema):
@@ -181,7 +186,7 @@ class PageRenderer:
         )
         json_ld = page_type.json_ld(page, serializer) if page_type.json_ld else {}
         if not draft:
-            set_last_modified(response, page.last_published_at)
+            set_last_modified(response, page_type.last_modified(page))
         response["Content-Language"] = served
         return {
             "kind": "page",
