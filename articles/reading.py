@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 from wagtail import blocks
 from wagtail.rich_text import RichText, get_text_for_indexing
 
+from core.blocks.walk import walk
+
 WORDS_PER_MINUTE = 200
 
 
@@ -15,22 +17,12 @@ def prose_in_block(block: blocks.Block, value) -> Iterator[str]:
     Only text blocks count (CharBlock, TextBlock, RichTextBlock): codes, keys, choices and
     figures (ChoiceBlock, RegexBlock, URLBlock...) are not prose a reader reads through.
     """
-    if value is None:
-        return
-    if isinstance(block, blocks.StreamBlock):
-        for child in value:
-            yield from prose_in_block(child.block, child.value)
-    elif isinstance(block, blocks.StructBlock):
-        for name, child_block in block.child_blocks.items():
-            yield from prose_in_block(child_block, value.get(name))
-    elif isinstance(block, blocks.ListBlock):
-        for item in value:
-            yield from prose_in_block(block.child_block, item)
-    elif isinstance(block, blocks.RichTextBlock):
-        source = value.source if isinstance(value, RichText) else str(value)
-        yield get_text_for_indexing(source)
-    elif isinstance(block, blocks.CharBlock | blocks.TextBlock):
-        yield str(value)
+    for child_block, child_value in walk(block, value):
+        if isinstance(child_block, blocks.RichTextBlock):
+            source = child_value.source if isinstance(child_value, RichText) else str(child_value)
+            yield get_text_for_indexing(source)
+        elif isinstance(child_block, blocks.CharBlock | blocks.TextBlock):
+            yield str(child_value)
 
 
 def count_words(streams: Iterable[blocks.StreamValue]) -> int:

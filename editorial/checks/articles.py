@@ -13,6 +13,7 @@ from articles.models import ArticlePage
 from articles.models.pages import SECTION_FIELDS, one_year_after
 from articles.reading import prose_in_block
 from core.blocks.media import ImageBlock
+from core.blocks.walk import walk
 from core.models import SafetySettings
 from editorial.checks.base import ContentCheck, error, warning
 from editorial.checks.readability import FERNANDEZ_HUERTA, join_prose, measure
@@ -168,19 +169,9 @@ def review_interval_warnings(page: ArticlePage) -> Iterator[ContentCheck]:
 
 def image_values(block: blocks.Block, value) -> Iterator[blocks.StructValue]:
     """Every ImageBlock value inside a block value, however deeply nested."""
-    if value is None:
-        return
-    if isinstance(block, ImageBlock):
-        yield value
-    elif isinstance(block, blocks.StreamBlock):
-        for child in value:
-            yield from image_values(child.block, child.value)
-    elif isinstance(block, blocks.StructBlock):
-        for name, child_block in block.child_blocks.items():
-            yield from image_values(child_block, value.get(name))
-    elif isinstance(block, blocks.ListBlock):
-        for item in value:
-            yield from image_values(block.child_block, item)
+    return (
+        child for child_block, child in walk(block, value) if isinstance(child_block, ImageBlock)
+    )
 
 
 def error_messages(invalid: ValidationError) -> list[str]:

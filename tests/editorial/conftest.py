@@ -55,4 +55,11 @@ def article_index(home_page):
 
 @pytest.fixture
 def crisis_lines(db):
+    """Crisis lines in English, Spanish and Arabic, chosen for the site."""
     return crisis_lines_in("es", "ar")
+
+
+@pytest.fixture
+def safety(db):
+    """Safety information with crisis lines in English only, chosen for the site."""
+    return crisis_lines_in()

@@ -9,7 +9,6 @@ from wagtail.models import Collection
 from wagtail_factories import ImageFactory
 
 from articles.models import ArticlePage
-from core.models import CrisisLine, SafetyInformation, SafetySettings
 from editorial.checks.readability import MIN_WORDS, join_prose, measure
 from editorial.checks.results import (
     ContentCheck,
@@ -25,6 +24,7 @@ from tests.articles.factories import (
     reference,
     statistic,
 )
+from tests.core.factories import safety_information
 from tests.providers.factories import ProviderIndexPageFactory, ProviderPageFactory
 
 # About 100 words in long sentences of long words: grade 14 by Flesch-Kincaid.
@@ -96,42 +96,6 @@ def article_index(home_page):
 @pytest.fixture
 def directory(home_page):
     return ProviderIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def safety(site, locales) -> SafetyInformation:
-    """English safety information with a crisis line, chosen for the site."""
-    information = SafetyInformation(
-        locale=locales["en"], name="Default", disclaimer="<p>This informs; it is not advice.</p>"
-    )
-    information.crisis_lines = [
-        CrisisLine(locale=locales["en"], country="US", name="988 Lifeline", phone="988")
-    ]
-    information.save()
-    SafetySettings.objects.create(site=site, safety_information=information)
-    return information
-
-
-def translate_safety(information: SafetyInformation, locale, *, with_lines: bool):
-    translation = SafetyInformation(
-        locale=locale,
-        translation_key=information.translation_key,
-        name=information.name,
-        disclaimer="<p>ترجمة</p>",
-    )
-    if with_lines:
-        translation.crisis_lines = [
-            CrisisLine(
-                locale=locale,
-                translation_key=line.translation_key,
-                country=line.country,
-                name=line.name,
-                phone=line.phone,
-            )
-            for line in information.crisis_lines.all()
-        ]
-    translation.save()
-    return translation
 
 
 # Readability
@@ -280,7 +244,7 @@ def test_an_arabic_article_without_arabic_safety_information_cannot_be_published
 
 @pytest.mark.django_db
 def test_an_arabic_translation_without_crisis_lines_does_not_count(locales, safety):
-    translate_safety(safety, locales["ar"], with_lines=False)
+    safety_information(locales["ar"], translation_of=safety, lines=0)
 
     assert errors(check_article(article("ar", locales))) == [
         "The Arabic safety information has no crisis lines. Add at least one in Snippets, under "
@@ -290,7 +254,7 @@ def test_an_arabic_translation_without_crisis_lines_does_not_count(locales, safe
 
 @pytest.mark.django_db
 def test_arabic_crisis_lines_let_an_arabic_article_be_published(locales, safety):
-    translate_safety(safety, locales["ar"], with_lines=True)
+    safety_information(locales["ar"], translation_of=safety)
 
     assert publishing_errors(article("ar", locales)) == []
 

@@ -8,9 +8,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.test.utils.form_data import querydict_from_html
 
-from core.models import CrisisLine, SafetyInformation, SafetySettings
 from tests.articles.factories import (
-    ArticleIndexPageFactory,
     ArticlePageFactory,
     reference,
     statistic,
@@ -26,24 +24,6 @@ HARD_STORY = (
     "The Story section reads at grade 14 (Flesch\N{EN DASH}Kincaid); aim for grade 8 or below: "
     "shorter sentences and everyday words help."
 )
-
-
-@pytest.fixture
-def safety(site, locales) -> SafetyInformation:
-    information = SafetyInformation(
-        locale=locales["en"], name="Default", disclaimer="<p>This informs; it is not advice.</p>"
-    )
-    information.crisis_lines = [
-        CrisisLine(locale=locales["en"], country="US", name="988 Lifeline", phone="988")
-    ]
-    information.save()
-    SafetySettings.objects.create(site=site, safety_information=information)
-    return information
-
-
-@pytest.fixture
-def article_index(home_page):
-    return ArticleIndexPageFactory(parent=home_page)
 
 
 def edit_url(page) -> str:
