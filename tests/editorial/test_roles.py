@@ -101,6 +101,15 @@ def test_an_editor_publishes_provider_pages_directly(home_page, editor):
     assert clinic.permissions_for_user(editor).can_publish()
 
 
+def test_an_editor_unpublishes_a_live_article_and_a_writer_cannot(
+    article_index, editor, writer, crisis_lines
+):
+    article = ArticlePageFactory(parent=article_index)
+
+    assert article.permissions_for_user(editor).can_unpublish()
+    assert not article.permissions_for_user(writer).can_unpublish()
+
+
 def test_an_editor_can_start_translations_and_a_writer_cannot(editor, writer):
     assert editor.has_perm("wagtail_localize.submit_translation")
     assert not writer.has_perm("wagtail_localize.submit_translation")

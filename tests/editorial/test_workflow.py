@@ -234,3 +234,25 @@ def test_an_editor_schedules_publication_and_the_scheduler_publishes_it(
     revision.save(update_fields=["approved_go_live_at", "content"])
     call_command("publish_scheduled")
     assert ArticlePage.objects.get(pk=draft.pk).live
+
+
+def test_an_article_expires_when_the_scheduler_runs_after_its_expiry(
+    draft, writer, reviewer, editor, client
+):
+    expiring = latest(draft)
+    expiring.expire_at = timezone.now() + datetime.timedelta(days=30)
+    expiring.save_revision(user=writer)
+    submit(draft, writer)
+    act(client, reviewer, draft, "approve")
+    act(client, editor, draft, "approve")
+    assert ArticlePage.objects.get(pk=draft.pk).live
+
+    # Thirty days later, as far as the scheduler can tell.
+    ArticlePage.objects.filter(pk=draft.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    call_command("publish_scheduled")
+
+    expired = ArticlePage.objects.get(pk=draft.pk)
+    assert not expired.live
+    assert expired.expired
