@@ -10,11 +10,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Test processes: "auto" uses every core; each builds its own test database.
 PYTEST_WORKERS ?= auto
+# The browser tests (tests/e2e) drive Debian's Chromium; Playwright never downloads a browser.
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install demo-data demo test lint format lock openapi clean
+.PHONY: help install demo-data demo browser test e2e lint format lock openapi clean
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is required")'
@@ -36,8 +38,22 @@ demo: demo-data ## Load the demo, then serve it on http://$(HOST):$(PORT) (admin
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  Site: http://$(HOST):$(PORT)/"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install ## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL)
+browser: ## Install Debian's Chromium for the browser tests with apt-get, if it is missing
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then \
+	    echo "No $(CHROMIUM) and no apt-get: install Chromium yourself, or the browser tests are skipped."; \
+	    if [ "$${CI:-}" = true ]; then exit 1; fi; exit 0; \
+	fi; \
+	sudo=""; if [ "$$(id -u)" != 0 ]; then sudo=sudo; fi; \
+	echo "Installing Debian's chromium for the browser tests"; \
+	if ! apt-cache show chromium >/dev/null 2>&1; then $$sudo apt-get update -qq; fi; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: install browser ## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+e2e: install browser ## Run only the browser tests (PYTEST_ARGS=--headed to watch them)
+	$(BIN)/pytest -p no:xdist -m e2e tests/e2e $(PYTEST_ARGS)
 
 lint: install ## Check style, imports and common Django and security mistakes
 	$(BIN)/ruff check .
