@@ -1,6 +1,5 @@
 """Editors create articles through Wagtail's admin: tabs, inline references, role choosers."""
 
-
 from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
