@@ -9,6 +9,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from articles.models import Person
@@ -25,6 +26,27 @@ def reviewer_profile(user) -> Person | None:
             user=user, is_medical_reviewer=True, locale=Locale.get_default()
         ).first()
     return user._medical_reviewer_profile
+
+
+def cannot_approve_reason(page, user) -> str | None:
+    """Why `user`, who moderates the article's medical review, cannot approve it; None if they can.
+
+    Approval needs an account linked to a reviewer profile. Without one Wagtail only offers
+    "Request changes", so the editor explains the missing button.
+    """
+    from editorial.models import MedicalReviewTask  # editorial.models imports this module
+
+    task = page.current_workflow_task
+    task = task.specific if task else None
+    if not isinstance(task, MedicalReviewTask) or reviewer_profile(user) is not None:
+        return None
+    if not (user.is_superuser or task.groups.filter(pk__in=user.groups.all()).exists()):
+        return None  # not theirs to review
+    return gettext(
+        "Your account is not linked to a medical reviewer's profile, so you can request "
+        "changes but not approve. An editor links it in Snippets → People → your profile → "
+        "Admin account."
+    )
 
 
 def next_review_after(

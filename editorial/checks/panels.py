@@ -29,17 +29,21 @@ class ContentChecksPanel(Panel):
                 saved=True,
                 errors=[check for check in checks if check.is_error],
                 warnings=[check for check in checks if not check.is_error],
-                review_steps=self.review_steps(page),
+                review_steps=self.review_steps(page, self.request.user),
             )
             return context
 
         @staticmethod
-        def review_steps(page) -> list[str]:
+        def review_steps(page, user) -> list[str]:
             """What the review still owes an article before it may go live (not an error)."""
             from articles.models import ArticlePage
             from editorial.publishing import review_blockers
+            from editorial.review_stamp import cannot_approve_reason
 
             if not isinstance(page, ArticlePage):
                 return []
             live_record = ArticlePage.objects.get(pk=page.pk)
-            return review_blockers(live_record, candidate=page)
+            steps = review_blockers(live_record, candidate=page)
+            if reason := cannot_approve_reason(live_record, user):
+                steps.append(reason)
+            return steps

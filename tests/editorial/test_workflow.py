@@ -130,6 +130,9 @@ def test_only_a_reviewer_with_a_profile_can_approve(draft, writer, unlinked_revi
     assert actions == ["reject"]  # they may still ask for changes
     assert not act(client, unlinked_reviewer, draft, "approve")
     assert isinstance(current_task(draft), MedicalReviewTask)
+    # The editor tells them why the Approve button is missing.
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
+    assert "Your account is not linked to a medical reviewer" in edit
 
 
 def test_a_writer_cannot_approve_their_own_article(draft, writer, client):
