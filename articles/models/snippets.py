@@ -118,6 +118,17 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
                     "“medical reviewer”, or leave the admin account empty."
                 }
             )
+        if self.user_id:
+            # An approval credits exactly one person; translations share the account.
+            other = (
+                Person.objects.filter(user_id=self.user_id, locale_id=self.locale_id)
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if other is not None:
+                raise ValidationError(
+                    {"user": f"This admin account already belongs to {other.name}."}
+                )
 
     @property
     def roles(self) -> list[str]:

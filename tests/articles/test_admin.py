@@ -1,5 +1,6 @@
 """Editors create articles through Wagtail's admin: tabs, inline references, role choosers."""
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -192,3 +193,26 @@ class PeopleAndTopicsAdminTests(WagtailPageTestCase):
 
         self.client.post(add_url, {**data, "is_medical_reviewer": "on"})
         assert Person.objects.get(name="Sam Lee").roles == ["medical reviewer"]
+
+    def test_an_admin_account_belongs_to_one_medical_reviewer(self):
+        add_url = reverse("wagtailsnippets_articles_person:add")
+        data = {
+            "name": "Dr. Sam Lee",
+            "credentials": "MD",
+            "bio": "",
+            "photo": "",
+            "profile_url": "",
+        }
+        account = get_user_model().objects.create_user("dr-lee", password="a-long-password").pk
+
+        author_only = self.client.post(add_url, {**data, "is_author": "on", "user": account})
+        self.assertContains(author_only, "Only medical reviewers approve articles")
+
+        self.client.post(add_url, {**data, "is_medical_reviewer": "on", "user": account})
+        assert Person.objects.get(name="Dr. Sam Lee").user_id == account
+
+        second = self.client.post(
+            add_url, {**data, "name": "Dr. Kim", "is_medical_reviewer": "on", "user": account}
+        )
+        self.assertContains(second, "This admin account already belongs to Dr. Sam Lee.")
+        assert not Person.objects.filter(name="Dr. Kim").exists()
