@@ -2,10 +2,11 @@
 translations, but never change the English source.
 
 Wagtail grants page permissions on a page and everything below it, so translators get "edit"
-and "publish" on each translated locale's root page (the home page's translation) and nothing
-on the English tree. A locale root that appears later, when an editor first translates the home
-page into a new language, gets the same permissions from a signal
-(`grant_translators_on_new_locale_root`).
+on each translated locale's root page (the home page's translation) and nothing on the English
+tree. A locale root that appears later, when an editor first translates the home page into a
+new language, gets the same permission from a signal (`grant_translators_on_new_locale_root`).
+They publish only in the translated article and provider sections (editorial/roles.py), so
+they cannot unpublish a home page or anything outside those sections.
 
 Snippet permissions in Wagtail cover every locale at once, so the admin hook
 `core.wagtail_hooks.keep_translators_out_of_source_snippets` stops translators from opening
@@ -21,8 +22,8 @@ from wagtail.models import GroupPagePermission, Locale, Page
 
 TRANSLATORS_GROUP_NAME = "Translators"
 
-# Page actions translators have in each translated locale's tree: edit, save drafts, publish.
-TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "publish_page"]
+# Page actions translators have in each translated locale's tree: edit and save drafts.
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
 
 
 def translators_group() -> Group | None:
@@ -30,7 +31,7 @@ def translators_group() -> Group | None:
 
 
 def grant_locale_root(page: Page, group: Group | None = None) -> int:
-    """Let translators edit and publish `page` and every page below it; returns how many."""
+    """Let translators edit `page` and every page below it; returns the permissions added."""
     group = group or translators_group()
     if group is None:
         return 0

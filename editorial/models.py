@@ -42,7 +42,7 @@ class EditorialApprovalTask(AbstractGroupApprovalTask):
         # (shown in the editor's content checks), the editor can only ask for changes.
         from editorial.publishing import content_errors  # the checks import the page models
 
-        if actions and content_errors(obj):
+        if actions and content_errors(obj, user):
             return [action for action in actions if action[0] != "approve"]
         return actions
 

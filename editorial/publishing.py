@@ -1,22 +1,35 @@
-"""What must be true before an article goes live, enforced wherever Wagtail publishes.
+"""What must be true before an article goes live, and the only ways it goes live.
 
-Wagtail asks a page's permission tester (`can_publish`) before the editor's Publish button,
-bulk publishing, wagtail-localize's "Publish in Spanish" and a workflow's final approval, so
-the rules live in `ArticlePermissionTester`:
+- An English article under the medical-review workflow is published only by the workflow: the
+  editor's approval of its last step publishes the revision that the medical reviewer approved
+  (`publish_approved`). Wagtail saves a new, unreviewed revision whenever an
+  editor presses Publish in the editor, creates a page or reverts to an old revision, so for
+  these articles `ArticlePermissionTester.can_publish` is False, and the `before_publish_page`
+  hook (`editorial/publishing_hooks.py`) stops the create view, which asks the parent instead.
+- A translation goes live only after its English source, and only when it was prepared from
+  the source as published (not from an older version or an unreviewed draft).
+- No article goes live with errors from the content checks (e.g. no crisis lines in its
+  language).
 
-- a source-language article under the medical-review workflow is published only in a revision
-  that a medical reviewer approved (an edit after the approval needs a new approval);
-- a translation goes live only after its source article, which carries the review;
-- no article goes live with errors from the content checks (e.g. no crisis lines in its language).
+Wagtail asks the permission tester before the Publish button, bulk publishing and
+wagtail-localize's "Publish in Español"; wagtail-localize's "Sync translated pages → Publish
+immediately" does not ask, so `editorial/translation_sync.py` replaces that view.
 """
 
 from functools import cached_property
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, PagePermissionTester, TaskState
+from wagtail.workflows import publish_workflow_state
+from wagtail_localize.models import TranslationSource
 
 from editorial.checks.results import ContentCheck, publishing_errors
 from editorial.models import MedicalReviewTask
+
+
+def is_source(page: Page) -> bool:
+    return page.locale_id == Locale.get_default().pk
 
 
 def requires_medical_review(page: Page) -> bool:
@@ -29,6 +42,11 @@ def requires_medical_review(page: Page) -> bool:
             workflow_tasks__workflow=workflow, active=True
         ).exists()
     )
+
+
+def published_by_workflow_only(page: Page) -> bool:
+    """English articles under the medical review go live only through the workflow."""
+    return is_source(page) and requires_medical_review(page)
 
 
 def has_medical_approval(page: Page) -> bool:
@@ -44,65 +62,94 @@ def has_medical_approval(page: Page) -> bool:
     )
 
 
-def content_errors(page: Page) -> list[ContentCheck]:
-    """Errors from the content checks in the page's latest revision, which is what would go live."""
-    return publishing_errors(page.get_latest_revision_as_object())
+def content_errors(page: Page, user=None) -> list[ContentCheck]:
+    """Errors from the content checks in the page's latest revision, which is what would go live.
+
+    With a user, remembered on that user object for the rest of the request: Wagtail asks
+    several times per admin page (menus, actions, one permission tester each), and the answer
+    cannot change in between.
+    """
+    if user is None:
+        return publishing_errors(page.get_latest_revision_as_object())
+    remembered = user.__dict__.setdefault("_content_errors", {})
+    key = (page.pk, page.latest_revision_id)
+    if key not in remembered:
+        remembered[key] = publishing_errors(page.get_latest_revision_as_object())
+    return remembered[key]
 
 
-def publishing_blockers(page: Page) -> list[str]:
+def publishing_blockers(page: Page, user=None) -> list[str]:
     """Why the article cannot be published as it stands, in words for editors; empty when it can."""
     candidate = page.get_latest_revision_as_object()  # what publishing would put live
     return [
         *review_blockers(page, candidate),
-        *(check.message for check in publishing_errors(candidate)),
+        *(check.message for check in content_errors(page, user)),
     ]
 
 
 def review_blockers(page: Page, candidate: Page | None = None) -> list[str]:
     """What the review process still owes the article before it may go live."""
     candidate = candidate or page.get_latest_revision_as_object()
-    is_source = page.locale_id == Locale.get_default().pk
-    if is_source and requires_medical_review(page) and not has_medical_approval(page):
+    if is_source(page):
+        if requires_medical_review(page) and not has_medical_approval(page):
+            return [
+                _(
+                    "A medical reviewer has not approved the latest changes. Submit the "
+                    "article to the medical review; an edit made after an approval needs a new "
+                    "approval."
+                )
+            ]
+        if not (candidate.medical_reviewer_id and candidate.last_reviewed):
+            return [
+                _(
+                    "The article has no medical reviewer or review date. Both are set when a "
+                    "medical reviewer approves it in the medical review."
+                )
+            ]
+        return []
+    return translation_blockers(page)
+
+
+def translation_blockers(page: Page) -> list[str]:
+    """A translation must follow its English source as published."""
+    source = (
+        Page.objects.filter(translation_key=page.translation_key, locale=Locale.get_default())
+        .only("live", "last_published_at")
+        .first()
+    )
+    if source is None or not source.live:
         return [
             _(
-                "A medical reviewer has not approved the latest changes. Submit the article "
-                "to the medical review; an edit made after an approval needs a new approval."
+                "The English article has not been published yet. A translation goes live only "
+                "after the reviewed source."
             )
         ]
-    if is_source and not (candidate.medical_reviewer_id and candidate.last_reviewed):
+    prepared = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=source.locale_id
+    ).values_list("last_updated_at", flat=True)
+    prepared_at = next(iter(prepared), None)
+    if prepared_at is None or prepared_at < source.last_published_at:
         return [
             _(
-                "The article has no medical reviewer or review date. Both are set when a "
-                "medical reviewer approves it in the medical review."
-            )
-        ]
-    if not is_source and not _source_is_live(page):
-        return [
-            _(
-                "The English article has not been published yet. A translation goes live "
-                "only after the reviewed source."
+                "The English article was published after this translation was prepared, so "
+                "the translation may not match what was reviewed. An editor syncs it (Sync "
+                "translated pages, on the English article) before it is published."
             )
         ]
     return []
-
-
-def _source_is_live(page: Page) -> bool:
-    return (
-        Page.objects.filter(translation_key=page.translation_key, locale=Locale.get_default())
-        .filter(live=True)
-        .exists()
-    )
 
 
 class ArticlePermissionTester(PagePermissionTester):
     """Wagtail's page permissions, plus the rules an article must meet to be published."""
 
     def can_publish(self):
-        return super().can_publish() and not self.publishing_blockers
+        if not super().can_publish() or published_by_workflow_only(self.page):
+            return False
+        return not self.publishing_blockers
 
     @cached_property
     def publishing_blockers(self) -> list[str]:
-        return publishing_blockers(self.page)
+        return publishing_blockers(self.page, self.user)
 
     # Wagtail derives these from can_publish(); they depend on the permission, not the content.
     def can_unschedule(self):
@@ -110,3 +157,20 @@ class ArticlePermissionTester(PagePermissionTester):
 
     def can_set_view_restrictions(self):
         return super().can_publish()
+
+
+def publish_approved(workflow_state, user=None) -> None:
+    """A finished workflow (editorial/workflow_finish.py) publishes what its steps approved.
+
+    For a reviewed article the editor's permission tester says no (see the module docstring),
+    so the approved revision is published here once the rules hold, without asking it.
+    """
+    page = workflow_state.content_object
+    if not (isinstance(page, Page) and published_by_workflow_only(page)):
+        publish_workflow_state(workflow_state, user=user)
+        return
+    if blockers := publishing_blockers(page):
+        # Only reachable by a race (an edit or a safety change during the approval); the
+        # workflow's transaction is rolled back and the article stays at the editor's step.
+        raise PermissionDenied(" ".join(blockers))
+    page.get_latest_revision().publish(user=user, skip_permission_checks=True)

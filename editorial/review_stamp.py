@@ -44,8 +44,8 @@ def cannot_approve_reason(page, user) -> str | None:
         return None  # not theirs to review
     return gettext(
         "Your account is not linked to a medical reviewer's profile, so you can request "
-        "changes but not approve. An editor links it in Snippets → People → your profile → "
-        "Admin account."
+        "changes but not approve. An administrator links it in Snippets → People → your "
+        "profile → Admin account."
     )
 
 

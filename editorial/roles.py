@@ -5,8 +5,8 @@
 - Medical reviewers approve or reject the medical-review step (and may correct the article).
 - Editors publish, schedule and unpublish in every language, manage people, topics, services
   and safety information, and start translations.
-- Translators translate and publish translations (see core/translators.py); they never change
-  the English source.
+- Translators translate (see core/translators.py) and publish translations in the translated
+  article and provider sections; they never change the English source.
 - Administrators (superusers) keep every permission.
 
 Wagtail grants page permissions on a page and everything below it, so roles are granted on each
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.apps import apps as installed_apps
 from django.conf import settings
 
-from core.translators import TRANSLATOR_PAGE_PERMISSIONS, TRANSLATORS_GROUP_NAME
+from core.translators import TRANSLATORS_GROUP_NAME
 
 WRITERS = "Writers"
 MEDICAL_REVIEWERS = "Medical reviewers"
@@ -82,6 +82,8 @@ ROLES = (
         ),
         collections=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
     ),
+    # Their model permissions and edit rights on locale roots come from core/translators.py.
+    Role(TRANSLATORS_GROUP_NAME, translated_section=("change_page", "publish_page")),
     Role(
         EDITORS,
         source_section=EDITOR_PAGE_PERMISSIONS,
@@ -203,26 +205,6 @@ def assign_workflow(index_page, apps=installed_apps) -> None:
         WorkflowPage.objects.get_or_create(page_id=index_page.pk, defaults={"workflow": workflow})
 
 
-def grant_translators_publishing(apps=installed_apps) -> None:
-    """Translators publish what they translate: existing locale roots get `publish_page` too.
-
-    New locale roots get it from core.translators, which grants TRANSLATOR_PAGE_PERMISSIONS.
-    """
-    Group = apps.get_model("auth", "Group")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    Page = apps.get_model("wagtailcore", "Page")
-    group = Group.objects.filter(name=TRANSLATORS_GROUP_NAME).first()
-    if group is None:
-        return
-    for root in Page.objects.filter(depth=2).exclude(locale__language_code=settings.LANGUAGE_CODE):
-        for codename in TRANSLATOR_PAGE_PERMISSIONS:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page_id=root.pk,
-                permission=_permission(apps, f"wagtailcore.{codename}"),
-            )
-
-
 def grant_new_section(sender, instance, created, raw=False, **kwargs) -> None:
     """post_save receiver for section index pages: roles and, for articles, the workflow."""
     if raw or not created:
@@ -256,7 +238,6 @@ def apply_to_existing_content(apps=installed_apps) -> None:
     replace_wagtail_default_roles(apps)
     sync_groups(apps)
     create_workflow(apps)
-    grant_translators_publishing(apps)
     for app_label, model_name in SECTION_INDEX_MODELS:
         for index_page in apps.get_model(app_label, model_name).objects.select_related("locale"):
             grant_section(index_page, apps)

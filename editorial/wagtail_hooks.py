@@ -5,6 +5,8 @@ from importlib import import_module
 # Importing each module registers its hooks.
 HOOK_MODULES = (
     "editorial.checks.hooks",  # content checks in the editor
+    "editorial.publishing_hooks",  # no publishing around the medical review
+    "editorial.translation_sync",  # wagtail-localize's sync, publishing only what may go live
     "editorial.reviews.hooks",  # the review-due report and dashboard panel
 )
 for module in HOOK_MODULES:

@@ -71,7 +71,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
             [FieldRowPanel([FieldPanel("is_author"), FieldPanel("is_medical_reviewer")])],
             heading="Roles",
         ),
-        FieldPanel("user"),
+        # Who gets credited for an approval is an account matter, so administrators link it.
+        FieldPanel("user", permission="auth.change_user"),
     ]
 
     search_fields = [

@@ -143,6 +143,8 @@ LANGUAGES = [
 # An edit made after an approval sends the article back through every workflow step, so
 # readers never get words a medical reviewer has not seen (editorial/publishing.py).
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# The workflow's last approval publishes a reviewed article, checking its rules first.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflow_finish.publish_approved_workflow_state"
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

@@ -130,3 +130,14 @@ def test_a_reviewer_can_correct_an_article_but_not_publish_it(
     assert permissions.can_edit()
     assert not permissions.can_publish()
     assert not permissions.can_unpublish()
+
+
+def test_only_administrators_link_a_reviewer_to_an_admin_account(editor, admin_client, client):
+    person = PersonFactory(reviewer=True)
+    url = reverse("wagtailsnippets_articles_person:edit", args=[person.pk])
+
+    assert 'name="user"' in admin_client.get(url).content.decode()
+    client.force_login(editor)
+    editors_form = client.get(url)
+    assert editors_form.status_code == 200
+    assert 'name="user"' not in editors_form.content.decode()

@@ -45,13 +45,18 @@ def test_a_new_locale_root_opens_to_translators_and_english_stays_closed(
     spanish_draft, home_page, spanish
 ):
     spanish_root = Page.objects.get(depth=2, locale=spanish)
+    spanish_articles = spanish_draft[1].get_parent()
     granted = GroupPagePermission.objects.filter(group__name=TRANSLATORS_GROUP_NAME)
 
-    assert sorted(granted.values_list("page", "permission__codename")) == [
-        (spanish_root.pk, "change_page"),
-        (spanish_root.pk, "publish_page"),
-    ]
-    assert not granted.filter(page=home_page).exists()
+    # Edit the whole Spanish tree; publish only in its sections (not, say, the home page).
+    assert sorted(granted.values_list("page", "permission__codename")) == sorted(
+        [
+            (spanish_root.pk, "change_page"),
+            (spanish_articles.pk, "change_page"),
+            (spanish_articles.pk, "publish_page"),
+        ]
+    )
+    assert not granted.filter(page__locale=home_page.locale).exists()
 
 
 def test_a_translator_can_translate_a_spanish_page(spanish_draft, translator, client):

@@ -1,0 +1,163 @@
+"""Every way Wagtail and wagtail-localize publish respects the review: none goes around it."""
+
+import datetime
+
+import pytest
+from django.contrib.messages import get_messages
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail_localize.models import TranslationSource
+
+from articles.models import ArticlePage
+from tests.articles.factories import ArticlePageFactory, PersonFactory
+from tests.core.factories import crisis_lines_in
+from tests.translation.factories import start_translation
+
+pytestmark = pytest.mark.django_db
+
+
+def article_form(article: ArticlePage, **changes) -> dict:
+    """The editor's form as a browser posts it, for an article without blocks or references."""
+    return nested_form_data(
+        {
+            "title": article.title,
+            "slug": article.slug,
+            "standfirst": article.standfirst,
+            "summary": article.summary,
+            "story": streamfield([]),
+            "science": streamfield([]),
+            "guidance": streamfield([]),
+            "references": inline_formset([]),
+            "topic_links": inline_formset([]),
+            "author": article.author_id,
+            "next_review_due": "",
+            **changes,
+        }
+    )
+
+
+@pytest.fixture
+def reviewed(article_index, writer, reviewer, editor, client, crisis_lines):
+    """An article the medical reviewer approved, waiting at the editor's step."""
+    article = ArticlePageFactory(
+        parent=article_index, live=False, medical_reviewer=None, last_reviewed=None
+    )
+    article.save_revision()
+    article.get_workflow().start(article, writer)
+    state = Page.objects.get(pk=article.pk).current_workflow_task_state
+    state.task.specific.on_action(state, reviewer, "approve")
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+def test_an_editor_cannot_publish_their_own_unreviewed_changes_from_the_editor(
+    reviewed, editor, client
+):
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:edit", args=[reviewed.pk])
+
+    assert 'name="action-publish"' not in client.get(url).content.decode()
+    response = client.post(
+        url, article_form(reviewed, standfirst="An unreviewed claim.", **{"action-publish": "1"})
+    )
+
+    assert response.status_code == 302
+    article = ArticlePage.objects.get(pk=reviewed.pk)
+    assert not article.live
+    assert article.get_latest_revision_as_object().standfirst == "An unreviewed claim."  # kept
+
+
+def test_an_editor_cannot_create_and_publish_an_article_in_one_step(
+    article_index, editor, client, crisis_lines
+):
+    author = PersonFactory()
+    client.force_login(editor)
+    add_url = reverse("wagtailadmin_pages:add", args=["articles", "articlepage", article_index.pk])
+    draft = ArticlePage(title="Unreviewed", slug="unreviewed", standfirst="S.", summary="S.")
+    draft.author_id = author.pk
+
+    response = client.post(add_url, article_form(draft, **{"action-publish": "1"}))
+
+    article = ArticlePage.objects.get(slug="unreviewed")
+    assert not article.live  # saved as a draft
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[article.pk])
+    message = str(next(iter(get_messages(response.wsgi_request))))
+    assert "was saved as a draft, not published" in message
+
+
+def test_bulk_publishing_leaves_an_article_under_review_alone(reviewed, editor):
+    assert not reviewed.permissions_for_user(editor).can_publish()
+
+
+@pytest.fixture
+def spanish_translation(article_index, locales):
+    """A published, reviewed English article and its Spanish translation, prepared after."""
+    article = ArticlePageFactory(parent=article_index)
+    article.save_revision().publish()
+    translation = start_translation(article, locales["es"])
+    spanish = ArticlePage.objects.get(
+        translation_key=article.translation_key, locale__language_code="es"
+    )
+    return article, translation, spanish
+
+
+def sync_and_publish(client, user, article):
+    client.force_login(user)
+    source = TranslationSource.objects.get_for_instance(article)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    # wagtail-localize publishes after the transaction commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(url, {"publish_translations": "on"})
+
+
+def test_syncing_publishes_only_translations_with_crisis_lines_in_their_language(
+    spanish_translation, editor, client
+):
+    crisis_lines_in()  # English only
+    article, _, spanish = spanish_translation
+
+    response = sync_and_publish(client, editor, article)
+
+    assert response.status_code == 302
+    assert not ArticlePage.objects.get(pk=spanish.pk).live
+    messages = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("Saved as drafts, not published: Español" in message for message in messages)
+
+
+def test_syncing_publishes_translations_that_meet_the_rules(spanish_translation, editor, client):
+    crisis_lines_in("es")
+    article, _, spanish = spanish_translation
+
+    sync_and_publish(client, editor, article)
+
+    assert ArticlePage.objects.get(pk=spanish.pk).live
+
+
+def test_a_translation_prepared_before_the_source_was_republished_waits_for_a_sync(
+    spanish_translation, translator
+):
+    crisis_lines_in("es")
+    article, _, spanish = spanish_translation
+    assert spanish.permissions_for_user(translator).can_publish()
+
+    later = timezone.now() + datetime.timedelta(minutes=1)
+    ArticlePage.objects.filter(pk=article.pk).update(last_published_at=later)
+
+    spanish = ArticlePage.objects.get(pk=spanish.pk)
+    permissions = spanish.permissions_for_user(translator)
+    assert not permissions.can_publish()
+    assert "An editor syncs it" in permissions.publishing_blockers[0]
+
+
+def test_translators_publish_translated_articles_but_not_the_home_page(
+    spanish_translation, translator
+):
+    crisis_lines_in("es")
+    _, _, spanish = spanish_translation
+    spanish_home = Page.objects.get(depth=2, locale=spanish.locale)
+
+    assert spanish.permissions_for_user(translator).can_publish()
+    assert spanish_home.permissions_for_user(translator).can_edit()
+    assert not spanish_home.permissions_for_user(translator).can_publish()
