@@ -6,13 +6,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from editorial.reviews.panels import ReviewsDuePanel
-from editorial.reviews.views import ReviewsDueReportView
+from editorial.reviews.views import ReviewsDueReportView, works_on_source_content
 
 
 def can_see_reviews_due(user) -> bool:
     return ReviewsDueReportView.permission_policy.user_has_any_permission(
         user, ReviewsDueReportView.any_permission_required
-    )
+    ) and works_on_source_content(user)
 
 
 @hooks.register("register_admin_urls")

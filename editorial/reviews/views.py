@@ -100,6 +100,23 @@ class ReviewsDueFilterSet(WagtailFilterSet):
         return queryset.filter(_review_status=value)
 
 
+def works_on_source_content(user) -> bool:
+    """Whether `user` may edit some page in the source language (reviews concern the source).
+
+    Translators edit only translations, which carry their source's review, so the report and
+    its dashboard panel are not theirs (and would show them English drafts' titles).
+    """
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return any(
+        grant.page.locale_id == Locale.get_default().pk
+        for grant in PagePermissionPolicy().get_cached_permissions_for_user(user)
+        if grant.permission.codename in ("add_page", "change_page")
+    )
+
+
 class ReviewsDueReportView(ReportView):
     page_title = _("Reviews due")
     header_icon = "date"
@@ -110,6 +127,12 @@ class ReviewsDueReportView(ReportView):
     #: Anyone who can edit some page (Wagtail counts "add" too: authors edit their own pages).
     any_permission_required = ["change"]
     verbose_name = _("article due for review")
+
+    def user_has_any_permission(self, permissions):
+        return super().user_has_any_permission(permissions) and works_on_source_content(
+            self.request.user
+        )
+
     verbose_name_plural = _("articles due for review")
     paginate_by = 50
 

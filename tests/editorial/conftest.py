@@ -63,3 +63,9 @@ def crisis_lines(db):
 def safety(db):
     """Safety information with crisis lines in English only, chosen for the site."""
     return crisis_lines_in()
+
+
+@pytest.fixture
+def spanish_article_section(article_index, locales):
+    """The Spanish article index, where translators may edit and publish."""
+    return article_index.copy_for_translation(locales["es"], copy_parents=True)

@@ -141,3 +141,15 @@ def test_only_administrators_link_a_reviewer_to_an_admin_account(editor, admin_c
     editors_form = client.get(url)
     assert editors_form.status_code == 200
     assert 'name="user"' not in editors_form.content.decode()
+
+
+def test_reviews_due_are_for_people_who_work_on_the_english_source(
+    article_index, spanish_article_section, editor, writer, translator, client
+):
+    report = reverse("reviews_due_report")
+    for user, allowed in ((editor, True), (writer, True), (translator, False)):
+        client.force_login(user)
+        response = client.get(report)
+        assert (response.status_code == 200) is allowed, user
+        dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert ("Reviews due" in dashboard) is allowed, user
