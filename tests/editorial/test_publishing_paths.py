@@ -8,35 +8,14 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import TranslationSource
 
 from articles.models import ArticlePage
-from tests.articles.factories import ArticlePageFactory, PersonFactory
+from tests.articles.factories import ArticlePageFactory, PersonFactory, article_form_data
 from tests.core.factories import crisis_lines_in
 from tests.translation.factories import start_translation
 
 pytestmark = pytest.mark.django_db
-
-
-def article_form(article: ArticlePage, **changes) -> dict:
-    """The editor's form as a browser posts it, for an article without blocks or references."""
-    return nested_form_data(
-        {
-            "title": article.title,
-            "slug": article.slug,
-            "standfirst": article.standfirst,
-            "summary": article.summary,
-            "story": streamfield([]),
-            "science": streamfield([]),
-            "guidance": streamfield([]),
-            "references": inline_formset([]),
-            "topic_links": inline_formset([]),
-            "author": article.author_id,
-            "next_review_due": "",
-            **changes,
-        }
-    )
 
 
 @pytest.fixture
@@ -60,7 +39,8 @@ def test_an_editor_cannot_publish_their_own_unreviewed_changes_from_the_editor(
 
     assert 'name="action-publish"' not in client.get(url).content.decode()
     response = client.post(
-        url, article_form(reviewed, standfirst="An unreviewed claim.", **{"action-publish": "1"})
+        url,
+        article_form_data(reviewed, standfirst="An unreviewed claim.", **{"action-publish": "1"}),
     )
 
     assert response.status_code == 302
@@ -78,7 +58,7 @@ def test_an_editor_cannot_create_and_publish_an_article_in_one_step(
     draft = ArticlePage(title="Unreviewed", slug="unreviewed", standfirst="S.", summary="S.")
     draft.author_id = author.pk
 
-    response = client.post(add_url, article_form(draft, **{"action-publish": "1"}))
+    response = client.post(add_url, article_form_data(draft, **{"action-publish": "1"}))
 
     article = ArticlePage.objects.get(slug="unreviewed")
     assert not article.live  # saved as a draft

@@ -4,12 +4,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, Workflow
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from articles.models import ArticlePage
 from editorial.models import MedicalReviewTask
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
-from tests.articles.factories import ArticlePageFactory, PersonFactory
+from tests.articles.factories import ArticlePageFactory, PersonFactory, article_form_data
 from tests.providers.factories import ProviderIndexPageFactory, ProviderPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,22 +49,15 @@ def test_a_writer_drafts_and_submits_but_cannot_publish(article_index, writer, c
     author = PersonFactory(name="Ada Writer")
     client.force_login(writer)
     add_url = reverse("wagtailadmin_pages:add", args=["articles", "articlepage", article_index.pk])
-    data = nested_form_data(
-        {
-            "title": "Ketamine, explained",
-            "slug": "ketamine-explained",
-            "standfirst": "What it is and what it is not.",
-            "summary": "A short summary.",
-            "story": streamfield([]),
-            "science": streamfield([]),
-            "guidance": streamfield([]),
-            "references": inline_formset([]),
-            "topic_links": inline_formset([]),
-            "author": author.pk,
-            "next_review_due": "",
-            "action-publish": "publish",  # refused: saved as a draft instead
-        }
+    new_article = ArticlePage(
+        title="Ketamine, explained",
+        slug="ketamine-explained",
+        standfirst="What it is and what it is not.",
+        summary="A short summary.",
+        author=author,
     )
+    # "Publish" is refused: the article is saved as a draft instead.
+    data = article_form_data(new_article, **{"action-publish": "publish"})
 
     response = client.post(add_url, data)
 

@@ -43,6 +43,13 @@ def act(client, user, article: ArticlePage, action: str) -> bool:
     return task_state.status != task_state.STATUS_IN_PROGRESS
 
 
+def through_the_workflow(client, article, writer, reviewer, editor) -> None:
+    """Submitted by the writer, approved by the reviewer, then by the editor."""
+    submit(article, writer)
+    act(client, reviewer, article, "approve")
+    act(client, editor, article, "approve")
+
+
 def current_task(article: ArticlePage):
     article = Page.objects.get(pk=article.pk)
     task = article.current_workflow_task
@@ -218,9 +225,7 @@ def test_an_editor_schedules_publication_and_the_scheduler_publishes_it(
     scheduled = latest(draft)
     scheduled.go_live_at = timezone.now() + datetime.timedelta(hours=2)
     scheduled.save_revision(user=writer)
-    submit(draft, writer)
-    act(client, reviewer, draft, "approve")
-    act(client, editor, draft, "approve")
+    through_the_workflow(client, draft, writer, reviewer, editor)
 
     article = ArticlePage.objects.get(pk=draft.pk)
     assert not article.live
@@ -245,9 +250,7 @@ def test_an_article_expires_when_the_scheduler_runs_after_its_expiry(
     expiring = latest(draft)
     expiring.expire_at = timezone.now() + datetime.timedelta(days=30)
     expiring.save_revision(user=writer)
-    submit(draft, writer)
-    act(client, reviewer, draft, "approve")
-    act(client, editor, draft, "approve")
+    through_the_workflow(client, draft, writer, reviewer, editor)
     assert ArticlePage.objects.get(pk=draft.pk).live
 
     # Thirty days later, as far as the scheduler can tell.
