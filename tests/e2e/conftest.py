@@ -22,7 +22,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Locale, Site
 
@@ -157,10 +157,46 @@ def browser_type_launch_args(browser_type_launch_args, django_db_setup):
     }
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args, live_server):
+# pytest-playwright keeps Playwright, its event loop and Chromium running for the whole session.
+# Under pytest-xdist the worker that ran the browser tests goes on with other tests; narrowed to
+# the module, Playwright and Chromium stop when the browser tests are done, so those tests run
+# without a browser in memory or an event loop in their thread.
+@pytest.fixture(scope="module")
+def playwright(_pw_api_request_contexts):
+    with sync_playwright() as running:
+        if _pw_api_request_contexts:
+            _pw_api_request_contexts.instrument(running)
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser_type(playwright, browser_name):
+    return getattr(playwright, browser_name)
+
+
+@pytest.fixture(scope="module")
+def launch_browser(browser_type_launch_args, browser_type):
+    def launch(**options):
+        return browser_type.launch(**{**browser_type_launch_args, **options})
+
+    return launch
+
+
+@pytest.fixture(scope="module")
+def browser(launch_browser):
+    browser = launch_browser()
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser_context_args(pytestconfig, playwright, device, live_server, _pw_artifacts_folder):
+    """pytest-playwright's context options (--device, --video), for the live server."""
+    options = dict(playwright.devices[device]) if device else {}
+    if pytestconfig.getoption("--video") in ("on", "retain-on-failure"):
+        options["record_video_dir"] = _pw_artifacts_folder.name
     return {
-        **browser_context_args,
+        **options,
         "base_url": live_server.url,
         "viewport": {"width": 1440, "height": 900},
         # The admin's language follows the browser's when the user has not chosen one.

@@ -207,6 +207,7 @@ def test_a_review_interval_of_twelve_months_does_not_warn(locales, safety):
     assert check_article(page) == []
 
 
+@pytest.mark.django_db  # a new page looks up its content type
 def test_a_provider_verified_thirteen_months_ago_warns():
     verified = timezone.localdate() - datetime.timedelta(days=365 + 31)
     provider = ProviderPage(title="Ridgeview", last_verified=verified)
@@ -219,6 +220,7 @@ def test_a_provider_verified_thirteen_months_ago_warns():
     assert "update 'Last verified' on the Vetting tab" in check.message
 
 
+@pytest.mark.django_db  # a new page looks up its content type
 def test_a_provider_verified_a_year_ago_does_not_warn_yet():
     provider = ProviderPage(
         title="Ridgeview", last_verified=timezone.localdate() - datetime.timedelta(days=365)

@@ -142,6 +142,7 @@ def test_a_translated_service_keeps_its_slug(iv_ketamine, locales):
     assert Service.objects.filter(slug="iv-ketamine").count() == 2
 
 
+@pytest.mark.django_db  # a new page looks up its content type
 def test_translations_copy_codes_and_translate_prose():
     fields = {field.field_name: field for field in get_translatable_fields(ProviderPage)}
     page = ProviderPage()
