@@ -55,9 +55,10 @@ test: install browser ## Run the whole test suite (SQLite by default; set DATABA
 e2e: install browser ## Run only the browser tests (PYTEST_ARGS=--headed to watch them)
 	$(BIN)/pytest -p no:xdist -m e2e tests/e2e $(PYTEST_ARGS)
 
-lint: install ## Check style, imports and common Django and security mistakes
+lint: install ## Check style, the apps' one-way dependencies (import-linter) and common mistakes
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .

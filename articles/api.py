@@ -35,7 +35,7 @@ from core.api.search import search_terms
 from core.events import SAFETY_TAG, type_tag
 from core.locales import text_direction
 from core.visibility import restricted_paths, visible
-from editorial.reviews.status import review_status, status_changed_at
+from articles.review_status import review_status, status_changed_at
 from providers.models import ProviderIndexPage
 
 SECTIONS = ("story", "science", "guidance")

@@ -12,7 +12,7 @@ from core.api.blocks import stream_schema
 from core.api.images import ImageSchema
 from core.api.links import LocaleSchema
 from core.api.safety import SafetySchema
-from editorial.reviews.status import DUE_SOON_DAYS, ReviewStatus
+from articles.review_status import DUE_SOON_DAYS, ReviewStatus
 
 # Importing the adapters registers them before the section schemas are derived.
 from . import block_adapters  # noqa: F401  isort: skip

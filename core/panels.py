@@ -5,7 +5,37 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 from wagtail_localize.models import TranslationSource
 
+from core.rules import check_page, review_steps
 from core.translation_status import TranslationStatus, source_of, translation_states
+
+
+class ContentChecksPanel(Panel):
+    """Read-only: the errors that block publishing, the warnings an editor should weigh, and what
+    the review still owes the page (all from the rules registered in core.rules)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("heading", _("Content checks"))
+        super().__init__(*args, **kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "core/panels/content_checks_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            if page is None or page.pk is None:
+                context["saved"] = False
+                return context
+            # The editor's instance is the latest revision, so drafts are checked as edited.
+            checks = check_page(page)
+            stored = type(page).objects.get(pk=page.pk)
+            context.update(
+                saved=True,
+                errors=[check for check in checks if check.is_error],
+                warnings=[check for check in checks if not check.is_error],
+                review_steps=review_steps(stored, candidate=page, user=self.request.user),
+            )
+            return context
 
 
 class TranslationStatusPanel(Panel):

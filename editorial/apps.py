@@ -12,9 +12,19 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from articles.models import ArticleIndexPage
+        from articles.models import ArticleIndexPage, ArticlePage
+        from core import rules
+        from editorial.checks.articles import article_errors, article_warnings
+        from editorial.checks.providers import check_provider
+        from editorial.publishing import ArticlePermissionTester, article_review_steps
         from editorial.roles import grant_new_section
-        from providers.models import ProviderIndexPage
+        from providers.models import ProviderIndexPage, ProviderPage
+
+        # What stands between a page and its readers (core.rules asks these).
+        rules.register_checks(ArticlePage, errors=article_errors, warnings=article_warnings)
+        rules.register_checks(ProviderPage, warnings=check_provider)
+        rules.register_review_steps(ArticlePage, article_review_steps)
+        rules.register_permission_tester(ArticlePage, ArticlePermissionTester)
 
         for index_model in (ArticleIndexPage, ProviderIndexPage):
             post_save.connect(

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
+from core.rules import latest_content_errors
+
 from editorial.review_stamp import reviewer_profile, stamp_medical_review
 
 
@@ -40,9 +42,9 @@ class EditorialApprovalTask(AbstractGroupApprovalTask):
         actions = super().get_actions(obj, user)
         # Approving the last step publishes. When the article has errors that block publishing
         # (shown in the editor's content checks), the editor can only ask for changes.
-        from editorial.publishing import content_errors  # the checks import the page models
-
-        if actions and content_errors(obj, user):
+        # (An edit after the medical approval is not such an error: approving then sends the
+        # article back to the medical review, WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT.)
+        if actions and latest_content_errors(obj, remember_on=user):
             return [action for action in actions if action[0] != "approve"]
         return actions
 

@@ -24,8 +24,9 @@ from wagtail.models import Locale, Page, PagePermissionTester, TaskState
 from wagtail.workflows import publish_workflow_state
 from wagtail_localize.models import TranslationSource
 
-from editorial.checks.results import ContentCheck, publishing_errors
+from core.rules import publishing_blockers
 from editorial.models import MedicalReviewTask
+from editorial.review_stamp import cannot_approve_reason
 
 
 def is_source(page: Page) -> bool:
@@ -62,34 +63,16 @@ def has_medical_approval(page: Page) -> bool:
     )
 
 
-def content_errors(page: Page, user=None) -> list[ContentCheck]:
-    """Errors from the content checks in the page's latest revision, which is what would go live.
-
-    With a user, remembered on that user object for the rest of the request: Wagtail asks
-    several times per admin page (menus, actions, one permission tester each), and the answer
-    cannot change in between.
-    """
-    if user is None:
-        return publishing_errors(page.get_latest_revision_as_object())
-    remembered = user.__dict__.setdefault("_content_errors", {})
-    key = (page.pk, page.latest_revision_id)
-    if key not in remembered:
-        remembered[key] = publishing_errors(page.get_latest_revision_as_object())
-    return remembered[key]
+def article_review_steps(page: Page, candidate: Page, user=None) -> list[str]:
+    """What the review process still owes the article before `candidate` may go live, and, for
+    a user who moderates its medical review but cannot approve it, why."""
+    steps = review_steps(page, candidate)
+    if user is not None and (reason := cannot_approve_reason(page, user)):
+        steps.append(reason)
+    return steps
 
 
-def publishing_blockers(page: Page, user=None) -> list[str]:
-    """Why the article cannot be published as it stands, in words for editors; empty when it can."""
-    candidate = page.get_latest_revision_as_object()  # what publishing would put live
-    return [
-        *review_blockers(page, candidate),
-        *(check.message for check in content_errors(page, user)),
-    ]
-
-
-def review_blockers(page: Page, candidate: Page | None = None) -> list[str]:
-    """What the review process still owes the article before it may go live."""
-    candidate = candidate or page.get_latest_revision_as_object()
+def review_steps(page: Page, candidate: Page) -> list[str]:
     if is_source(page):
         if requires_medical_review(page) and not has_medical_approval(page):
             return [
@@ -149,7 +132,7 @@ class ArticlePermissionTester(PagePermissionTester):
 
     @cached_property
     def publishing_blockers(self) -> list[str]:
-        return publishing_blockers(self.page, self.user)
+        return publishing_blockers(self.page, remember_on=self.user)
 
     # Wagtail derives these from can_publish(); they depend on the permission, not the content.
     def can_unschedule(self):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from articles.models import Person
-from articles.models.pages import one_year_after
+from core.dates import one_year_after
 
 
 def reviewer_profile(user) -> Person | None:

@@ -1,8 +1,9 @@
 from .inlines import ArticlePageTopic, ArticleReference
-from .pages import ArticleIndexPage, ArticlePage, one_year_after
+from .pages import SECTION_FIELDS, ArticleIndexPage, ArticlePage
 from .snippets import Person, Topic, TopicKind
 
 __all__ = [
+    "SECTION_FIELDS",
     "ArticleIndexPage",
     "ArticlePage",
     "ArticlePageTopic",
@@ -10,5 +11,4 @@ __all__ = [
     "Person",
     "Topic",
     "TopicKind",
-    "one_year_after",
 ]

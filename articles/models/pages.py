@@ -1,6 +1,5 @@
 """Article pages and the index that lists them."""
 
-from datetime import date
 from functools import cached_property
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -32,22 +31,15 @@ from articles.choosers import AuthorChooserWidget, MedicalReviewerChooserWidget
 from articles.forms import ArticlePageForm
 from articles.reading import count_words, reading_time_minutes
 from core.blocks.text import INLINE_FEATURES
+from core.dates import one_year_after
 from core.models import SafetyInformation, SafetySettings
-from core.panels import TranslationStatusPanel
+from core.panels import ContentChecksPanel, TranslationStatusPanel
 from core.preview import FrontEndPreviewMixin
 from core.visibility import visible
-from editorial.checks.panels import ContentChecksPanel
+from core.rules import RuledPageMixin
 
 # The three sections of every article, in reading order.
 SECTION_FIELDS = ("story", "science", "guidance")
-
-
-def one_year_after(day: date) -> date:
-    """The same calendar day a year later (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
 
 
 class ArticleIndexPage(FrontEndPreviewMixin, Page):
@@ -87,7 +79,7 @@ class ArticleIndexPage(FrontEndPreviewMixin, Page):
         return context
 
 
-class ArticlePage(FrontEndPreviewMixin, Page):
+class ArticlePage(RuledPageMixin, FrontEndPreviewMixin, Page):
     """A long-form article about a treatment: a story, the science and guidance, with sources."""
 
     standfirst = models.CharField(
@@ -257,12 +249,6 @@ class ArticlePage(FrontEndPreviewMixin, Page):
 
     class Meta:
         verbose_name = "article"
-
-    def permissions_for_user(self, user):
-        # Publishing an article also needs a medical approval and a clean content check.
-        from editorial.publishing import ArticlePermissionTester
-
-        return ArticlePermissionTester(user, self)
 
     # Derived values
 

@@ -10,12 +10,13 @@ from wagtail import blocks
 from wagtail.models import Site
 
 from articles.models import ArticlePage
-from articles.models.pages import SECTION_FIELDS, one_year_after
+from articles.models import SECTION_FIELDS
 from articles.reading import prose_in_block
 from core.blocks.media import ImageBlock
 from core.blocks.walk import walk
+from core.dates import one_year_after
 from core.models import SafetySettings
-from editorial.checks.base import ContentCheck, error, warning
+from core.rules import ContentCheck, error, warning
 from editorial.checks.readability import FERNANDEZ_HUERTA, join_prose, measure
 
 DATE_FORMAT = "j F Y"

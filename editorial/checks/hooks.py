@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.utils.translation import ngettext
 from wagtail import hooks
 
-from editorial.checks.results import check_page
+from core.rules import check_page
 
 
 @hooks.register("after_create_page")

@@ -3,8 +3,8 @@
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from articles.models.pages import one_year_after
-from editorial.checks.base import ContentCheck, warning
+from core.dates import one_year_after
+from core.rules import ContentCheck, warning
 from providers.models import ProviderPage
 
 

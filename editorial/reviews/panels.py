@@ -8,7 +8,7 @@ from django.db.models.functions import RowNumber
 from wagtail.admin.ui.components import Component
 from wagtail.coreutils import get_content_languages
 
-from editorial.reviews import status as review
+from articles import review_status as review
 
 
 class ReviewsDuePanel(Component):

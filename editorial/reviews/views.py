@@ -20,7 +20,7 @@ from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from articles.models import ArticlePage
-from editorial.reviews import status as review
+from articles import review_status as review
 
 
 @dataclass(frozen=True)

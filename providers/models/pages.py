@@ -25,8 +25,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks.text import INLINE_FEATURES, PARAGRAPH_FEATURES
+from core.panels import ContentChecksPanel
 from core.preview import FrontEndPreviewMixin
-from editorial.checks.panels import ContentChecksPanel
+from core.rules import RuledPageMixin
 from providers.validators import (
     validate_country_code,
     validate_not_in_future,
@@ -120,7 +121,7 @@ class ProviderPageQuerySet(PageQuerySet):
 ProviderPageManager = PageManager.from_queryset(ProviderPageQuerySet)
 
 
-class ProviderPage(FrontEndPreviewMixin, Page):
+class ProviderPage(RuledPageMixin, FrontEndPreviewMixin, Page):
     """One clinic: where it is, what it offers, and how it meets the vetting criteria."""
 
     description = RichTextField(

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
-from editorial.reviews import status as review
+from articles import review_status as review
 
 from .conftest import build_article, translate_page
 

@@ -8,7 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from articles.blocks import ScienceStreamBlock, StoryStreamBlock
 from articles.blocks import story as story_blocks
 from articles.blocks.guidance import ProviderDirectoryBlock
-from articles.models import one_year_after
+from core.dates import one_year_after
 from tests.articles.factories import ArticlePageFactory, reference, statistic
 
 

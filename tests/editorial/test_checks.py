@@ -10,13 +10,9 @@ from wagtail_factories import ImageFactory
 
 from articles.models import ArticlePage
 from editorial.checks.readability import MIN_WORDS, join_prose, measure
-from editorial.checks.results import (
-    ContentCheck,
-    check_article,
-    check_page,
-    check_provider,
-    publishing_errors,
-)
+from core.rules import ContentCheck, check_page, content_errors
+from editorial.checks.articles import check_article
+from editorial.checks.providers import check_provider
 from providers.models import ProviderPage
 from tests.articles.factories import (
     ArticleIndexPageFactory,
@@ -236,12 +232,12 @@ def test_a_provider_verified_a_year_ago_does_not_warn_yet():
 def test_an_arabic_article_without_arabic_safety_information_cannot_be_published(locales, safety):
     arabic, english = article("ar", locales), article("en", locales)
 
-    assert [check.message for check in publishing_errors(arabic)] == [
+    assert [check.message for check in content_errors(arabic)] == [
         "The safety information “Default” has no Arabic translation, so Arabic readers would get "
         "no crisis lines in their language. Translate it in Snippets, under Safety information, "
         "before publishing."
     ]
-    assert publishing_errors(english) == []
+    assert content_errors(english) == []
 
 
 @pytest.mark.django_db
@@ -258,7 +254,7 @@ def test_an_arabic_translation_without_crisis_lines_does_not_count(locales, safe
 def test_arabic_crisis_lines_let_an_arabic_article_be_published(locales, safety):
     safety_information(locales["ar"], translation_of=safety)
 
-    assert publishing_errors(article("ar", locales)) == []
+    assert content_errors(article("ar", locales)) == []
 
 
 @pytest.mark.django_db
@@ -278,7 +274,7 @@ def test_a_stored_statistic_without_a_reference_is_reported(article_index, safet
     page.science = [statistic("nimh", figure="8%"), statistic("", figure="30%")]
     page.save(clean=False)  # as an import script might
 
-    checks = publishing_errors(ArticlePage.objects.get(pk=page.pk))
+    checks = content_errors(ArticlePage.objects.get(pk=page.pk))
 
     assert checks == [
         ContentCheck(
@@ -346,12 +342,12 @@ def test_errors_come_before_warnings(locales):
 
 
 @pytest.mark.django_db
-def test_only_articles_have_publishing_errors(home_page, directory):
+def test_only_articles_have_content_errors(home_page, directory):
     stale = ProviderPageFactory(
         parent=directory, last_verified=timezone.localdate() - datetime.timedelta(days=800)
     )
 
-    assert publishing_errors(stale) == []
+    assert content_errors(stale) == []
     assert [check.level for check in check_page(stale)] == ["warning"]
-    assert publishing_errors(home_page) == []
+    assert content_errors(home_page) == []
     assert check_page(home_page) == []

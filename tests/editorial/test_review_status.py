@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from articles.models import ArticlePage
-from editorial.reviews.status import (
+from articles.review_status import (
     DUE_SOON_DAYS,
     ReviewStatus,
     due_for_review,
