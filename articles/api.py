@@ -16,6 +16,7 @@ from articles.models import (
     ArticleReference,
     Person,
 )
+from articles.review_status import review_status, status_changed_at
 from articles.schemas import ArticleContent, ArticleIndexContent, ArticleList
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
@@ -35,7 +36,6 @@ from core.api.search import search_terms
 from core.events import SAFETY_TAG, type_tag
 from core.locales import text_direction
 from core.visibility import restricted_paths, visible
-from articles.review_status import review_status, status_changed_at
 from providers.models import ProviderIndexPage
 
 SECTIONS = ("story", "science", "guidance")

@@ -8,11 +8,11 @@ from pydantic import Field
 
 from articles.blocks import GuidanceStreamBlock, ScienceStreamBlock, StoryStreamBlock
 from articles.models import TopicKind
+from articles.review_status import DUE_SOON_DAYS, ReviewStatus
 from core.api.blocks import stream_schema
 from core.api.images import ImageSchema
 from core.api.links import LocaleSchema
 from core.api.safety import SafetySchema
-from articles.review_status import DUE_SOON_DAYS, ReviewStatus
 
 # Importing the adapters registers them before the section schemas are derived.
 from . import block_adapters  # noqa: F401  isort: skip

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
 from core.rules import latest_content_errors
-
 from editorial.review_stamp import reviewer_profile, stamp_medical_review
 
 

@@ -35,8 +35,8 @@ from core.dates import one_year_after
 from core.models import SafetyInformation, SafetySettings
 from core.panels import ContentChecksPanel, TranslationStatusPanel
 from core.preview import FrontEndPreviewMixin
-from core.visibility import visible
 from core.rules import RuledPageMixin
+from core.visibility import visible
 
 # The three sections of every article, in reading order.
 SECTION_FIELDS = ("story", "science", "guidance")

@@ -9,8 +9,7 @@ from django.utils.translation import get_language_info
 from wagtail import blocks
 from wagtail.models import Site
 
-from articles.models import ArticlePage
-from articles.models import SECTION_FIELDS
+from articles.models import SECTION_FIELDS, ArticlePage
 from articles.reading import prose_in_block
 from core.blocks.media import ImageBlock
 from core.blocks.walk import walk

@@ -19,8 +19,8 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from articles.models import ArticlePage
 from articles import review_status as review
+from articles.models import ArticlePage
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from wagtail.models import Collection
 from wagtail_factories import ImageFactory
 
 from articles.models import ArticlePage
-from editorial.checks.readability import MIN_WORDS, join_prose, measure
 from core.rules import ContentCheck, check_page, content_errors
 from editorial.checks.articles import check_article
 from editorial.checks.providers import check_provider
+from editorial.checks.readability import MIN_WORDS, join_prose, measure
 from providers.models import ProviderPage
 from tests.articles.factories import (
     ArticleIndexPageFactory,
