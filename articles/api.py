@@ -21,20 +21,21 @@ from articles.schemas import ArticleContent, ArticleIndexContent, ArticleList
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
 from core.api.http import set_last_modified
-from core.api.links import LocaleSchema, front_end_path
-from core.api.listings import best_locale_ids
-from core.api.pages import PageType
-from core.api.params import (
-    LocaleParams,
+from core.api.links import LocaleSchema
+from core.api.listings import (
+    Listing,
     PaginationParams,
-    locale_chain_or_400,
-    reject_unknown_params,
+    best_locale_rows,
+    pages_in_order,
+    paginate,
 )
+from core.api.pages import PageType
+from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
-from core.api.safety import find_safety_information, safety_schema
+from core.api.safety import safety_for
 from core.api.search import search_terms
-from core.events import SAFETY_TAG, type_tag
-from core.locales import text_direction
+from core.events import type_tag
+from core.paths import front_end_path
 from core.visibility import restricted_paths, visible
 from providers.models import ProviderIndexPage
 
@@ -97,25 +98,13 @@ def optimise_article(queryset):
 
 def _directory_path(serializer: ContentSerializer) -> str | None:
     """The provider directory's path in the reader's locale (or the nearest fallback)."""
-    directories = {
-        directory.locale.language_code: directory
-        for directory in visible(
-            ProviderIndexPage.objects.filter(locale__language_code__in=serializer.locale_chain),
-            serializer.restricted,
-        ).select_related("locale")
-    }
-    for code in serializer.locale_chain:
-        if code in directories:
-            return front_end_path(directories[code], serializer.request)
-    return None
+    directory = ProviderIndexPage.nearest(serializer.locale_chain, serializer.restricted)
+    return front_end_path(directory, serializer.request) if directory else None
 
 
 def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
     sections = [(getattr(page, name).stream_block, getattr(page, name)) for name in SECTIONS]
-    safety = find_safety_information(serializer.locale_chain)
-    tag(serializer.request, SAFETY_TAG)
-    if safety is not None:
-        serializer.rich_text.collect(safety.disclaimer)
+    safety = safety_for(serializer)
     people = [person for person in (page.author, page.medical_reviewer) if person]
     serializer.prepare(
         *sections,
@@ -145,7 +134,7 @@ def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> d
             _reference(number, reference)
             for number, reference in enumerate(page.references.all(), 1)
         ],
-        "safety": safety_schema(safety, serializer),
+        "safety": safety,
     }
 
 
@@ -201,8 +190,6 @@ def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[st
 
 
 def build_article_index_content(page: ArticleIndexPage, serializer: ContentSerializer):
-    serializer.rich_text.collect(page.intro)
-    serializer.prepare()
     return {"type": "articles.ArticleIndexPage", "intro": serializer.html(page.intro)}
 
 
@@ -264,25 +251,23 @@ def list_articles(request: HttpRequest, response: HttpResponse, filters: Query[A
         )
         queryset = queryset.filter(pk__in=[page.pk for page in matches])
 
-    rows = best_locale_ids(queryset, chain)
-    window = [row["id"] for row in rows[filters.offset : filters.offset + filters.limit]]
-    pages = {
-        page.pk: page
-        for page in ArticlePage.objects.filter(pk__in=window)
-        .select_related("locale", "hero_image", "author")
+    serializer = ContentSerializer(request, chain, restricted)
+    cards = (
+        ArticlePage.objects.select_related("locale", "hero_image", "author")
         .prefetch_related(
             Prefetch("topic_links", queryset=ArticlePageTopic.objects.select_related("topic"))
         )
         .defer(*SECTIONS)
-    }
-    serializer = ContentSerializer(request, chain, restricted)
-    serializer.images.prefetch(page.hero_image for page in pages.values() if page.hero_image)
-    modified = [article_last_modified(page) for page in pages.values()]
-    set_last_modified(response, max((moment for moment in modified if moment), default=None))
-    return {
-        "count": len(rows),
-        "items": [_card(pages[page_id], serializer) for page_id in window],
-    }
+    )
+
+    def build(window: list[dict]) -> list[dict[str, Any]]:
+        pages = pages_in_order(cards, window)
+        serializer.images.prefetch(page.hero_image for page in pages if page.hero_image)
+        modified = [article_last_modified(page) for page in pages]
+        set_last_modified(response, max((moment for moment in modified if moment), default=None))
+        return [_card(page, serializer) for page in pages]
+
+    return paginate(Listing(best_locale_rows(queryset, chain), build), filters)
 
 
 def _card(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
@@ -292,7 +277,7 @@ def _card(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
         "title": page.title,
         "summary": page.summary,
         "path": front_end_path(page, serializer.request),
-        "locale": LocaleSchema(code=code, direction=text_direction(code)),
+        "locale": LocaleSchema.of(code),
         "hero_image": serializer.images.serialize(page.hero_image, alt=page.hero_alt),
         "reading_time_minutes": page.reading_time_minutes,
         "author": (

@@ -29,7 +29,7 @@ from bench.content import ArticleContent, Links
 from bench.endpoints import Target
 from bench.stock_api import RENDITION_SPEC
 from core.api.images import rendition_specs
-from core.api.links import front_end_path
+from core.paths import front_end_path
 from demo import providers as demo_providers
 from demo import safety as demo_safety
 from demo.images import demo_image

@@ -24,7 +24,7 @@ from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.api.links import front_end_path
+from core.paths import front_end_path
 
 logger = logging.getLogger(__name__)
 

@@ -2,11 +2,15 @@
 translated into their language."""
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from django.conf import settings
 from django.utils.translation import get_language_info
+
+T = TypeVar("T")
 
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 
@@ -67,3 +71,32 @@ def fallback_chain(requested: str) -> list[str]:
     if settings.LANGUAGE_CODE not in chain:
         chain.append(settings.LANGUAGE_CODE)
     return chain
+
+
+def locale_code_of(item) -> str:
+    """The language code of a translatable object (a page, a snippet)."""
+    return item.locale.language_code
+
+
+def first_in_chain(
+    items: Iterable[T], chain: Sequence[str], code_of: Callable[[T], str] = locale_code_of
+) -> T | None:
+    """The item in the earliest locale of `chain`, or None when none is in the chain."""
+    rank = {code: index for index, code in enumerate(chain)}
+    ranked = [(rank[code_of(item)], item) for item in items if code_of(item) in rank]
+    return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
+
+
+def best_per_key(
+    items: Iterable[T],
+    chain: Sequence[str],
+    key: Callable[[T], object],
+    code_of: Callable[[T], str] = locale_code_of,
+) -> dict[object, T]:
+    """For each key (e.g. a translation key), the item in the earliest locale of `chain`, in the
+    order the keys first appear."""
+    groups: dict[object, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    best = {group: first_in_chain(members, chain, code_of) for group, members in groups.items()}
+    return {group: item for group, item in best.items() if item is not None}

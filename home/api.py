@@ -9,13 +9,14 @@ from wagtail.models import Page, Site
 
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
-from core.api.links import front_end_path, page_link
+from core.api.links import page_link
 from core.api.pages import PageType
 from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
-from core.api.safety import find_safety_information, safety_schema
-from core.events import SAFETY_TAG, type_tag
-from core.locales import content_language_codes, locale_info
+from core.api.safety import safety_for
+from core.events import type_tag
+from core.locales import content_language_codes, first_in_chain, locale_info
+from core.paths import front_end_path
 from core.visibility import visible
 from home.models import HomePage
 from home.schemas import HomeContent, SiteSchema
@@ -65,7 +66,7 @@ router = Router(tags=["site"])
 def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleParams]):
     chain = locale_chain_or_400(params.locale)
     # Navigation lists the home page and its menu children; any of them may change.
-    tag(request, SAFETY_TAG, *(type_tag(model) for model in HomePage.allowed_subpage_models()))
+    tag(request, *(type_tag(model) for model in HomePage.allowed_subpage_models()))
     tag(request, type_tag(HomePage))
     site = Site.objects.select_related("root_page").get(is_default_site=True)
     serializer = ContentSerializer(request, chain)
@@ -76,15 +77,11 @@ def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleP
             serializer.restricted,
         ).select_related("locale")
     }
-    home = next((homes[code] for code in chain if code in homes), None)
+    home = first_in_chain(homes.values(), chain)
     navigation = []
     if home is not None:
         menu = visible(home.get_children(), serializer.restricted).filter(show_in_menus=True)
         navigation = [home, *menu.select_related("locale")]
-    safety = find_safety_information(chain)
-    if safety is not None:
-        serializer.rich_text.collect(safety.disclaimer)
-    serializer.prepare()
     return {
         "name": site.site_name or settings.WAGTAIL_SITE_NAME,
         "default_locale": settings.LANGUAGE_CODE,
@@ -100,5 +97,5 @@ def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleP
             for code in content_language_codes()
         ],
         "navigation": [page_link(page, request) for page in navigation],
-        "safety": safety_schema(safety, serializer),
+        "safety": safety_for(serializer),
     }

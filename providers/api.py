@@ -11,18 +11,19 @@ from pydantic import Field, model_validator
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
 from core.api.http import set_last_modified
-from core.api.links import LocaleSchema, front_end_path
-from core.api.listings import best_locale_ids
-from core.api.pages import PageType
-from core.api.params import (
-    LocaleParams,
+from core.api.links import LocaleSchema
+from core.api.listings import (
+    Listing,
     PaginationParams,
-    locale_chain_or_400,
-    reject_unknown_params,
+    best_locale_rows,
+    pages_in_order,
+    paginate,
 )
+from core.api.pages import PageType
+from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
 from core.events import type_tag
-from core.locales import text_direction
+from core.paths import front_end_path
 from core.visibility import restricted_paths, visible
 from providers.models import DEFAULT_DISCLAIMER, ProviderIndexPage, ProviderPage, ProviderService
 from providers.schemas import (
@@ -66,7 +67,6 @@ def _with_services(queryset):
 
 
 def build_provider_content(page: ProviderPage, serializer: ContentSerializer) -> dict[str, Any]:
-    serializer.prepare()
     return {
         "type": "providers.ProviderPage",
         "description": serializer.html(page.description),
@@ -127,7 +127,6 @@ def provider_json_ld(page: ProviderPage, serializer: ContentSerializer) -> dict[
 
 
 def build_provider_index_content(page: ProviderIndexPage, serializer: ContentSerializer):
-    serializer.prepare()
     return {
         "type": "providers.ProviderIndexPage",
         "intro": serializer.html(page.intro),
@@ -221,7 +220,7 @@ def list_providers(request: HttpRequest, response: HttpResponse, filters: Query[
         if wanted is not None:
             queryset = queryset.filter(**{criterion.value: wanted})
 
-    rows = best_locale_ids(queryset, chain, extra_fields=("latitude", "longitude"))
+    rows = best_locale_rows(queryset, chain, extra_fields=("latitude", "longitude"))
     distances: dict[int, float] = {}
     if filters.latitude is not None:
         for row in rows:
@@ -237,32 +236,19 @@ def list_providers(request: HttpRequest, response: HttpResponse, filters: Query[
             rows = [row for row in rows if distances[row["id"]] <= filters.radius_km]
         rows.sort(key=lambda row: distances[row["id"]])
 
-    window = [row["id"] for row in rows[filters.offset : filters.offset + filters.limit]]
-    pages = _with_services(ProviderPage.objects.filter(pk__in=window).select_related("locale"))
-    by_id = {page.pk: page for page in pages}
-    directory = (
-        visible(ProviderIndexPage.objects.filter(locale__language_code__in=chain), restricted)
-        .only("disclaimer", "locale")
-        .select_related("locale")
-    )
-    disclaimer = next(
-        (
-            index.disclaimer
-            for code in chain
-            for index in directory
-            if index.locale.language_code == code
-        ),
-        DEFAULT_DISCLAIMER,
-    )
+    def build(window: list[dict]) -> list[dict[str, Any]]:
+        pages = pages_in_order(
+            _with_services(ProviderPage.objects.select_related("locale")), window
+        )
+        published = [page.last_published_at for page in pages if page.last_published_at]
+        set_last_modified(response, max(published, default=None))
+        return [_card(request, page, distances.get(page.pk)) for page in pages]
+
+    directory = ProviderIndexPage.nearest(chain, restricted)
+    disclaimer = directory.disclaimer if directory else DEFAULT_DISCLAIMER
     serializer = ContentSerializer(request, chain, restricted)
-    serializer.rich_text.collect(disclaimer)
-    latest = max(
-        (page.last_published_at for page in by_id.values() if page.last_published_at), default=None
-    )
-    set_last_modified(response, latest)
     return {
-        "count": len(rows),
-        "items": [_card(request, by_id[page_id], distances.get(page_id)) for page_id in window],
+        **paginate(Listing(rows, build), filters),
         "disclaimer": serializer.html(disclaimer),
     }
 
@@ -274,7 +260,7 @@ def _card(request, page: ProviderPage, distance: float | None) -> dict[str, Any]
         "id": page.pk,
         "title": page.title,
         "path": front_end_path(page, request),
-        "locale": LocaleSchema(code=code, direction=text_direction(code)),
+        "locale": LocaleSchema.of(code),
         "address": _address(page),
         "location": _location(page),
         "services": _services(page),

@@ -10,13 +10,14 @@ number) get a `BlockAdapter`, registered by the app that owns the block. Blocks 
 import the API.
 
 Serialising is two passes over the same values: `ContentSerializer.prepare` collects every image,
-page link and rich-text link, resolves them in bulk, then `value` builds the JSON from memory. The
-number of queries therefore does not grow with the number of blocks.
+page link and rich-text link and resolves them in bulk, then `value` builds the JSON from memory,
+so the number of queries does not grow with the number of blocks. `prepare` only saves queries:
+whatever it was not given (rich text in a page field, say) is resolved when it is serialised.
 """
 
 import datetime
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union, get_args
 
 from django.http import HttpRequest
@@ -29,6 +30,7 @@ from core.api.images import ImageResolver, ImageSchema
 from core.api.links import PageLinkResolver, PageLinkSchema
 from core.api.rich_text import RichTextResolver
 from core.blocks.media import ImageBlock
+from core.blocks.walk import walk
 from core.visibility import restricted_paths
 
 
@@ -179,22 +181,6 @@ def stream_schema(block: blocks.StreamBlock, name: str) -> Any:
     return block_schemas.value_schema(block, name)
 
 
-def iter_leaves(block: blocks.Block, value: Any) -> Iterator[tuple[blocks.Block, Any]]:
-    """Every (block, value) pair below a value, structural blocks included."""
-    yield block, value
-    if value is None:
-        return
-    if isinstance(block, blocks.StreamBlock):
-        for child in value:
-            yield from iter_leaves(child.block, child.value)
-    elif isinstance(block, blocks.ListBlock):
-        for item in value:
-            yield from iter_leaves(block.child_block, item)
-    elif isinstance(block, blocks.StructBlock):
-        for child_name, child in block.child_blocks.items():
-            yield from iter_leaves(child, value.get(child_name))
-
-
 class ContentSerializer:
     """Turns block values into the JSON their schemas describe, for one request and locale."""
 
@@ -217,9 +203,7 @@ class ContentSerializer:
     def prepare(self, *streams: tuple[blocks.Block, Any], images=(), page_ids=()) -> None:
         """Collect what the values refer to and resolve it in bulk."""
         for block, value in streams:
-            for leaf, leaf_value in iter_leaves(block, value):
-                if leaf_value is None:
-                    continue
+            for leaf, leaf_value in walk(block, value):
                 if isinstance(leaf, ImageChooserBlock):
                     self.images.collect(leaf_value)
                 elif isinstance(leaf, blocks.PageChooserBlock):

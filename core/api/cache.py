@@ -34,6 +34,8 @@ def cache_seconds() -> int:
 
 def tag(request: HttpRequest, *tags: str) -> None:
     """Declare what this response shows, so that changes to it invalidate the response."""
+    if request is None:
+        return
     if not hasattr(request, "api_cache_tags"):
         request.api_cache_tags = set()
     request.api_cache_tags.update(tags)

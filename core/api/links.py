@@ -5,13 +5,18 @@ from django.http import HttpRequest
 from ninja import Schema
 from wagtail.models import Page
 
-from core.locales import text_direction
+from core.locales import best_per_key, text_direction
+from core.paths import front_end_path
 from core.visibility import visible
 
 
 class LocaleSchema(Schema):
     code: str
     direction: str
+
+    @classmethod
+    def of(cls, code: str) -> "LocaleSchema":
+        return cls(code=code, direction=text_direction(code))
 
 
 class PageLinkSchema(Schema):
@@ -22,30 +27,21 @@ class PageLinkSchema(Schema):
     page_type: str
 
 
-def front_end_path(page: Page, request: HttpRequest | None = None) -> str:
-    """The page's path as front ends route it, e.g. /es/articles/ketamina/."""
-    url_parts = page.get_url_parts(request=request)
-    if url_parts is None or url_parts[2] is None:
-        return ""
-    return url_parts[2]
-
-
 def page_link(page: Page, request: HttpRequest | None = None) -> PageLinkSchema:
-    locale_code = page.locale.language_code
     return PageLinkSchema(
         id=page.pk,
         title=page.title,
         path=front_end_path(page, request),
-        locale=LocaleSchema(code=locale_code, direction=text_direction(locale_code)),
+        locale=LocaleSchema.of(page.locale.language_code),
         page_type=page.specific_class._meta.label if page.specific_class else "wagtailcore.Page",
     )
 
 
 class PageLinkResolver:
-    """Resolves many page references at once to the best visible page in the reader's locale.
+    """Resolves page references to the best visible page in the reader's locale.
 
-    Register every page id a response links to with `collect`, call `resolve` once (one query),
-    then `link` answers from memory.
+    Any id can be asked for at any time. To keep a response at one query, `collect` every id it
+    links to first: the next lookup resolves everything collected so far in one query.
     """
 
     def __init__(
@@ -57,9 +53,9 @@ class PageLinkResolver:
         self.locale_chain = locale_chain
         self.request = request
         self.restricted = restricted
-        self._page_ids: set[int] = set()
+        self._pending: set[int] = set()
         self._known_keys: dict[int, object] = {}
-        self._resolved: dict[int, Page | None] | None = None
+        self._resolved: dict[int, Page | None] = {}
         #: Translation keys of every page referenced, visible or not (for cache tags).
         self.translation_keys: set = set()
 
@@ -71,15 +67,16 @@ class PageLinkResolver:
             self._known_keys[page.pk] = page.translation_key
             page = page.pk
         try:
-            self._page_ids.add(int(page))
+            page_id = int(page)
         except (TypeError, ValueError):
             return  # a malformed id in stored rich text links nowhere
-        self._resolved = None
+        if page_id not in self._resolved:
+            self._pending.add(page_id)
 
     def resolve(self) -> None:
-        ids = self._page_ids
+        """Resolve every collected id not resolved yet (one query, two for bare ids)."""
+        ids, self._pending = self._pending, set()
         if not ids:
-            self._resolved = {}
             return
         key_by_id = {pk: self._known_keys[pk] for pk in ids if pk in self._known_keys}
         unknown = ids - key_by_id.keys()
@@ -98,25 +95,19 @@ class PageLinkResolver:
             .select_related("locale")
             .only("id", "title", "url_path", "translation_key", "locale", "content_type")
         )
-        rank = {code: index for index, code in enumerate(self.locale_chain)}
-        best: dict = {}
-        for candidate in candidates:
-            key = candidate.translation_key
-            current = best.get(key)
-            if current is None or (
-                rank[candidate.locale.language_code] < rank[current.locale.language_code]
-            ):
-                best[key] = candidate
-        self._resolved = {page_id: best.get(key) for page_id, key in key_by_id.items()}
-        self.translation_keys = set(key_by_id.values())
+        best = best_per_key(candidates, self.locale_chain, key=lambda page: page.translation_key)
+        self._resolved.update({page_id: best.get(key_by_id.get(page_id)) for page_id in ids})
+        self.translation_keys.update(key_by_id.values())
 
     def page(self, page_id: int | str | None) -> Page | None:
-        if self._resolved is None:
-            self.resolve()
         try:
-            return self._resolved.get(int(page_id))
+            page_id = int(page_id)
         except (TypeError, ValueError):
             return None
+        if page_id not in self._resolved:
+            self.collect(page_id)
+            self.resolve()
+        return self._resolved.get(page_id)
 
     def link(self, page_id: int | str | None) -> PageLinkSchema | None:
         page = self.page(page_id)

@@ -1,30 +1,71 @@
-"""Listings with locale fallback: one card per piece of content, in the best available locale."""
+"""Listings with locale fallback: one card per piece of content, in the best available locale,
+paginated by django-ninja's limit/offset pagination.
 
-from collections.abc import Sequence
+A listing reads a few columns of every matching row (one query) to count and order them, then
+loads and serialises only the requested window (one more query, plus the window's prefetches).
+"""
+
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.db.models import F
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
 from wagtail.query import PageQuerySet
 
+from core.locales import best_per_key
 
-def best_locale_ids(
+
+class ListingPagination(LimitOffsetPagination):
+    """django-ninja's limit/offset pagination with the bounds every listing of this API has."""
+
+    class Input(Schema):
+        limit: int = Field(20, ge=1, le=50, description="How many items to return (1 to 50).")
+        offset: int = Field(0, ge=0, le=100_000, description="How many items to skip.")
+
+
+#: The query parameters of every listing (merged into each listing's filters).
+PaginationParams = ListingPagination.Input
+
+
+def best_locale_rows(
     queryset: PageQuerySet, chain: Sequence[str], extra_fields: Sequence[str] = ()
 ) -> list[dict]:
-    """Rows (id, translation_key, locale, and `extra_fields`) of `queryset`, keeping for each
-    translation key only the page in the earliest locale of `chain`, in the queryset's order.
-
-    One query, reading only a few columns, so that counting and paging stay cheap.
-    """
+    """Rows (id, translation_key, locale_code, and `extra_fields`) of `queryset`, keeping for
+    each translation key only the page in the earliest locale of `chain`, in the queryset's
+    order. One query, reading only a few columns."""
     rows = queryset.filter(locale__language_code__in=chain).values(
         "id", "translation_key", *extra_fields, locale_code=F("locale__language_code")
     )
-    rank = {code: index for index, code in enumerate(chain)}
-    best: dict = {}
-    order: list = []
-    for row in rows:
-        key = row["translation_key"]
-        if key not in best:
-            order.append(key)
-            best[key] = row
-        elif rank[row["locale_code"]] < rank[best[key]["locale_code"]]:
-            best[key] = row
-    return [best[key] for key in order]
+    best = best_per_key(
+        rows, chain, key=lambda row: row["translation_key"], code_of=lambda row: row["locale_code"]
+    )
+    return list(best.values())
+
+
+class Listing(Sequence):
+    """The rows of a listing; slicing it builds the items of that window only."""
+
+    def __init__(self, rows: list[dict], build: Callable[[list[dict]], list[Any]]):
+        self.rows = rows
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            return self._build([self.rows[window]])[0]
+        return self._build(self.rows[window])
+
+
+def paginate(listing: Listing, params: Schema, request=None) -> dict[str, Any]:
+    """`{count, items}` for the window that `params` (with `limit` and `offset`) asks for."""
+    pagination = ListingPagination.Input(limit=params.limit, offset=params.offset)
+    return ListingPagination().paginate_queryset(listing, pagination, request)
+
+
+def pages_in_order(queryset: PageQuerySet, rows: list[dict]) -> list:
+    """The pages of `rows` from `queryset` (one query), in the rows' order."""
+    by_id = {page.pk: page for page in queryset.filter(pk__in=[row["id"] for row in rows])}
+    return [by_id[row["id"]] for row in rows]

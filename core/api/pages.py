@@ -18,17 +18,19 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field, JsonValue, create_model
+from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
 from core.api.http import set_last_modified
-from core.api.links import LocaleSchema, PageLinkSchema, front_end_path, page_link
+from core.api.links import LocaleSchema, PageLinkSchema, page_link
 from core.api.params import locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
 from core.events import family_tag
-from core.locales import content_language_codes, text_direction
+from core.locales import content_language_codes, first_in_chain
+from core.paths import front_end_path
 from core.translation_status import source_of, translation_states
 from core.visibility import visible
 
@@ -40,7 +42,7 @@ class PageType:
     model: type[Page]
     #: A schema whose `type` field is `Literal["<app_label>.<ModelName>"]`.
     content_schema: type[Schema]
-    #: Builds the content; it must call `serializer.prepare(...)` before serialising blocks.
+    #: Builds the content; `serializer.prepare(...)` on its streams first saves queries.
     build_content: Callable[[Page, ContentSerializer], Any]
     #: Adds select_related/prefetch_related for one page's detail.
     optimise: Callable[[QuerySet], QuerySet] = field(default=lambda queryset: queryset)
@@ -138,31 +140,65 @@ class PageRenderer:
         response: HttpResponse,
         page: Page,
         requested_locale: str,
-        chain: list[str],
         serializer: ContentSerializer,
         draft: bool = False,
     ) -> dict[str, Any]:
         """The response for `page`: a visible page (loaded again with its type's prefetching),
         or with `draft`, an unsaved page as the editor sees it in preview."""
-        if draft:
-            page_type = self.page_types.get(type(page))
-            if page_type is None:
-                raise HttpError(404, "This page type has no public representation.")
-        else:
-            page, page_type = self.load(page)
-        restricted = serializer.restricted
-        path = front_end_path(page, request)
+        page, page_type = self.page_type_of(page) if draft else self.load(page)
+        breadcrumbs, alternates = self.breadcrumbs_and_alternates(page, serializer)
+        content = page_type.build_content(page, serializer)
+        tag(
+            request,
+            *(family_tag(key) for key in serializer.links.translation_keys),
+            *(family_tag(relative.translation_key) for relative in [*breadcrumbs, *alternates]),
+            family_tag(page.translation_key),
+        )
         served = page.locale.language_code
+        if not draft:
+            set_last_modified(response, page_type.last_modified(page))
+        response["Content-Language"] = served
+        return {
+            "kind": "page",
+            "id": page.pk,
+            "page_type": page._meta.label,
+            "locale": LocaleSchema.of(served),
+            "title": page.title,
+            "seo": self.seo(page, page_type, serializer),
+            "breadcrumbs": [page_link(crumb, request) for crumb in breadcrumbs],
+            "alternates": [
+                {"locale": alternate.locale.language_code, "path": front_end_path(alternate)}
+                for alternate in alternates
+            ],
+            "translation_status": translation_status(page),
+            "first_published_at": page.first_published_at,
+            "last_published_at": page.last_published_at,
+            "content": content,
+            "meta": {
+                "requested_locale": requested_locale,
+                "served_locale": served,
+                "fallback": served != requested_locale,
+            },
+        }
 
-        # Breadcrumbs (visible ancestors below the root) and alternates (visible translations)
-        # in one query.
+    def page_type_of(self, page: Page) -> tuple[Page, PageType]:
+        page_type = self.page_types.get(type(page))
+        if page_type is None:
+            raise HttpError(404, "This page type has no public representation.")
+        return page, page_type
+
+    @staticmethod
+    def breadcrumbs_and_alternates(
+        page: Page, serializer: ContentSerializer
+    ) -> tuple[list[Page], list[Page]]:
+        """Visible ancestors below the root, and visible translations (hreflang), in one query."""
         ancestor_paths = [page.path[: depth * Page.steplen] for depth in range(2, page.depth)]
         family = (
             visible(
                 Page.objects.filter(
                     Q(path__in=ancestor_paths) | Q(translation_key=page.translation_key)
                 ),
-                restricted,
+                serializer.restricted,
             )
             .select_related("locale")
             .order_by("depth", "locale__language_code")
@@ -174,63 +210,39 @@ class PageRenderer:
             elif relative.alias_of_id is None or relative.pk == page.pk:
                 # An alias shows another locale's words: it is no translation for hreflang.
                 alternates.append(relative)
-        source = page if served == settings.LANGUAGE_CODE else source_of(page)
-        states = translation_states([source]).get(source.translation_key, [])
+        return breadcrumbs, alternates
 
-        content = page_type.build_content(page, serializer)
-        tag(
-            request,
-            *(family_tag(key) for key in serializer.links.translation_keys),
-            *(family_tag(relative.translation_key) for relative in family),
-            family_tag(page.translation_key),
-        )
-        json_ld = page_type.json_ld(page, serializer) if page_type.json_ld else {}
-        if not draft:
-            set_last_modified(response, page_type.last_modified(page))
-        response["Content-Language"] = served
+    @staticmethod
+    def seo(page: Page, page_type: PageType, serializer: ContentSerializer) -> dict[str, Any]:
         return {
-            "kind": "page",
-            "id": page.pk,
-            "page_type": page._meta.label,
-            "locale": {"code": served, "direction": text_direction(served)},
-            "title": page.title,
-            "seo": {
-                "title": page.seo_title or page.title,
-                "description": page.search_description or page_type.description(page),
-                "canonical_path": path,
-                "json_ld": json_ld,
-            },
-            "breadcrumbs": [page_link(crumb, request) for crumb in breadcrumbs],
-            "alternates": [
-                {"locale": alternate.locale.language_code, "path": front_end_path(alternate)}
-                for alternate in alternates
-            ],
-            "translation_status": [
-                {
-                    "locale": source.locale.language_code,
-                    "status": "complete",
-                    "translated_segments": None,
-                    "total_segments": None,
-                },
-                *(
-                    {
-                        "locale": state.locale.language_code,
-                        "status": state.status.value,
-                        "translated_segments": state.translated_segments,
-                        "total_segments": state.total_segments,
-                    }
-                    for state in states
-                ),
-            ],
-            "first_published_at": page.first_published_at,
-            "last_published_at": page.last_published_at,
-            "content": content,
-            "meta": {
-                "requested_locale": requested_locale,
-                "served_locale": served,
-                "fallback": served != requested_locale,
-            },
+            "title": page.seo_title or page.title,
+            "description": page.search_description or page_type.description(page),
+            "canonical_path": front_end_path(page, serializer.request),
+            "json_ld": page_type.json_ld(page, serializer) if page_type.json_ld else {},
         }
+
+
+def translation_status(page: Page) -> list[dict[str, Any]]:
+    """The source is complete; each translation of it says how far it has come."""
+    source = page if page.locale.language_code == settings.LANGUAGE_CODE else source_of(page)
+    states = translation_states([source]).get(source.translation_key, [])
+    return [
+        {
+            "locale": source.locale.language_code,
+            "status": "complete",
+            "translated_segments": None,
+            "total_segments": None,
+        },
+        *(
+            {
+                "locale": state.locale.language_code,
+                "status": state.status.value,
+                "translated_segments": state.translated_segments,
+                "total_segments": state.total_segments,
+            }
+            for state in states
+        ),
+    ]
 
 
 class ResolveParams(Schema):
@@ -282,13 +294,11 @@ def build_pages_router(renderer: PageRenderer) -> Router:
                 .first()
             )
         if page is None:
-            redirect = _redirect_for(params.path)
+            redirect = _redirect_for(request, params.path)
             if redirect is not None:
                 return redirect
             raise HttpError(404, f"No page is published at {params.path}.")
-        return renderer.render(
-            request, response, page, language_code, serializer.locale_chain, serializer
-        )
+        return renderer.render(request, response, page, language_code, serializer)
 
     @router.get(
         "/{page_id}",
@@ -304,16 +314,13 @@ def build_pages_router(renderer: PageRenderer) -> Router:
         requested = params.locale or page.locale.language_code
         chain = locale_chain_or_400(requested)
         serializer = ContentSerializer(request, chain)
-        candidates = {
-            candidate.locale.language_code: candidate
-            for candidate in visible(
-                Page.objects.filter(translation_key=page.translation_key), serializer.restricted
-            ).select_related("locale")
-        }
-        served = next((candidates[code] for code in chain if code in candidates), None)
+        candidates = visible(
+            Page.objects.filter(translation_key=page.translation_key), serializer.restricted
+        ).select_related("locale")
+        served = first_in_chain(candidates, chain)
         if served is None:
             raise HttpError(404, f"Page {page_id} is not published in {requested} or a fallback.")
-        return renderer.render(request, response, served, requested.lower(), chain, serializer)
+        return renderer.render(request, response, served, requested.lower(), serializer)
 
     return router
 
@@ -332,14 +339,10 @@ def _split_route(path: str) -> tuple[str, str]:
     return segments[0], f"{rest}/" if rest else ""
 
 
-def _redirect_for(path: str) -> dict[str, Any] | None:
-    normalised = Redirect.normalise_path(path)
-    redirect = (
-        Redirect.get_for_site(Site.objects.filter(is_default_site=True).first())
-        .filter(old_path=normalised)
-        .select_related("redirect_page")
-        .first()
-    )
+def _redirect_for(request: HttpRequest, path: str) -> dict[str, Any] | None:
+    """The redirect an editor set up for `path`, found as Wagtail's redirect middleware finds it
+    (the request's site first; the path as given, then percent-decoded)."""
+    redirect = get_redirect(request, Redirect.normalise_path(path, decode_unicode=False))
     if redirect is None or not redirect.link:
         return None
     location = redirect.link

@@ -56,8 +56,3 @@ class LocaleParams(Schema):
         max_length=35,
         description="The reader's locale, e.g. es or es-MX; falls back along the chain.",
     )
-
-
-class PaginationParams(Schema):
-    limit: int = Field(20, ge=1, le=50, description="How many items to return (1 to 50).")
-    offset: int = Field(0, ge=0, le=100_000, description="How many items to skip.")

@@ -59,9 +59,7 @@ def build_preview_router(renderer: PageRenderer) -> Router:
         page = page_for_token(params.token)
         code = page.locale.language_code
         serializer = ContentSerializer(request, locale_chain_or_400(code))
-        body = renderer.render(
-            request, response, page, code, serializer.locale_chain, serializer, draft=True
-        )
+        body = renderer.render(request, response, page, code, serializer, draft=True)
         response["Cache-Control"] = "private, no-store"
         return body
 

@@ -2,8 +2,9 @@
 
 Stored rich text refers to pages and documents by id (`<a linktype="page" id="3">`). Page links
 become front-end paths in the reader's locale (through PageLinkResolver, so fallback and
-visibility apply and a whole response costs one query); documents and embeds use Wagtail's own
-handlers. No `linktype` or `embedtype` attribute survives.
+visibility apply); documents and embeds use Wagtail's own handlers. No `linktype` or
+`embedtype` attribute survives. Rendering works in any order: links not resolved yet are
+resolved when the text is rendered, and text collected beforehand shares one query.
 """
 
 from django.utils.html import escape
@@ -16,7 +17,8 @@ from wagtail.rich_text.rewriters import (
     extract_attrs,
 )
 
-from core.api.links import PageLinkResolver, front_end_path
+from core.api.links import PageLinkResolver
+from core.paths import front_end_path
 
 
 class RichTextResolver:
@@ -49,6 +51,7 @@ class RichTextResolver:
                 self.links.collect(attrs.get("id"))
 
     def render(self, html: str) -> str:
+        self.collect(html)
         return self._rewriter(html or "")
 
     def _page_links(self, attrs_list: list[dict]) -> list[str]:

@@ -4,6 +4,9 @@ from django.db.models import Subquery
 from ninja import Schema
 
 from core.api.blocks import ContentSerializer
+from core.api.cache import tag
+from core.events import SAFETY_TAG
+from core.locales import first_in_chain
 from core.models import SafetyInformation, SafetySettings
 
 
@@ -31,21 +34,20 @@ def find_safety_information(chain: list[str]) -> SafetyInformation | None:
     chosen_key = SafetySettings.objects.filter(site__is_default_site=True).values(
         "safety_information__translation_key"
     )
-    translations = {
-        information.locale.language_code: information
-        for information in SafetyInformation.objects.filter(
+    translations = (
+        SafetyInformation.objects.filter(
             translation_key__in=Subquery(chosen_key), locale__language_code__in=chain
         )
         .select_related("locale")
         .prefetch_related("crisis_lines")
-    }
-    return next((translations[code] for code in chain if code in translations), None)
+    )
+    return first_in_chain(translations, chain)
 
 
-def safety_schema(
-    information: SafetyInformation | None, serializer: ContentSerializer
-) -> SafetySchema | None:
-    """Serialise safety information; collect its disclaimer before `serializer.prepare()`."""
+def safety_for(serializer: ContentSerializer) -> SafetySchema | None:
+    """The safety information readers of the serializer's locale see beside the content."""
+    tag(serializer.request, SAFETY_TAG)
+    information = find_safety_information(serializer.locale_chain)
     if information is None:
         return None
     return SafetySchema(

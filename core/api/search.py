@@ -9,17 +9,18 @@ from pydantic import Field
 from wagtail.models import Locale, Page
 
 from core.api.cache import tag
-from core.api.links import LocaleSchema, front_end_path
-from core.api.listings import best_locale_ids
-from core.api.params import (
-    LocaleParams,
+from core.api.links import LocaleSchema
+from core.api.listings import (
+    Listing,
     PaginationParams,
-    locale_chain_or_400,
-    reject_unknown_params,
+    best_locale_rows,
+    pages_in_order,
+    paginate,
 )
+from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
 from core.events import type_tag
-from core.locales import text_direction
+from core.paths import front_end_path
 from core.visibility import visible
 
 
@@ -71,25 +72,25 @@ def build_search_router(models: Sequence[type[Page]]) -> Router:
         )
         rank = {page.pk: position for position, page in enumerate(hits)}
         candidates = visible(Page.objects.filter(pk__in=rank))
-        rows = sorted(best_locale_ids(candidates, chain), key=lambda row: rank[row["id"]])
-        window = [row["id"] for row in rows[params.offset : params.offset + params.limit]]
-        pages = Page.objects.filter(pk__in=window).select_related("locale").specific()
-        by_id = {page.pk: page for page in pages}
-        return {
-            "count": len(rows),
-            "items": [_result(request, by_id[page_id]) for page_id in window],
-        }
+        rows = sorted(best_locale_rows(candidates, chain), key=lambda row: rank[row["id"]])
+        pages = Page.objects.select_related("locale").specific()
+        return paginate(
+            Listing(
+                rows,
+                lambda window: [_result(request, page) for page in pages_in_order(pages, window)],
+            ),
+            params,
+        )
 
     return router
 
 
 def _result(request: HttpRequest, page: Page) -> dict:
-    code = page.locale.language_code
     return {
         "id": page.pk,
         "title": page.title,
         "page_type": page._meta.label,
         "path": front_end_path(page, request),
-        "locale": LocaleSchema(code=code, direction=text_direction(code)),
+        "locale": LocaleSchema.of(page.locale.language_code),
         "description": page.search_description or getattr(page, "summary", "") or "",
     }

@@ -25,9 +25,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks.text import INLINE_FEATURES, PARAGRAPH_FEATURES
+from core.locales import first_in_chain
 from core.panels import ContentChecksPanel
 from core.preview import FrontEndPreviewMixin
 from core.rules import RuledPageMixin
+from core.visibility import visible
 from providers.validators import (
     validate_country_code,
     validate_not_in_future,
@@ -81,6 +83,16 @@ class ProviderIndexPage(FrontEndPreviewMixin, Page):
     class Meta:
         verbose_name = "provider directory"
         verbose_name_plural = "provider directories"
+
+    @classmethod
+    def nearest(
+        cls, chain: list[str], restricted: list[str] | None = None
+    ) -> "ProviderIndexPage | None":
+        """The directory readers of the first locale of `chain` see (one query)."""
+        directories = visible(
+            cls.objects.filter(locale__language_code__in=chain), restricted
+        ).select_related("locale")
+        return first_in_chain(directories, chain)
 
     def providers(self) -> "ProviderPageQuerySet":
         """The clinics that readers can see here: live, public, in alphabetical order."""
