@@ -7,15 +7,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared content"
 
     def ready(self):
-        from core import (
-            cdn,  # noqa: F401  (purges the CDN on content changes)
-            events,
-        )
+        from core import cdn, events  # cdn purges the CDN on content changes
         from core.api import cache  # noqa: F401  (invalidates cached responses on content changes)
         from core.models import SafetyInformation, SafetySettings
         from core.translators import grant_translators_on_new_locale_root
 
         events.connect_pages()
+        cdn.register_listing("/search", without_locale=False)  # search always names a query
         events.watch_safety(SafetyInformation, SafetySettings)
 
         # Any page model: new locale roots are usually home pages, but need not be.

@@ -1,7 +1,8 @@
 """Purge the CDN in front of the API when content changes, through wagtail.contrib.frontend_cache.
 
 The CDN caches API URLs, so those are what is purged: each affected page's route and id in its
-locale, and the listings and site settings of the affected locales. Purging runs as a background
+locale, and the listings (registered by the apps that own them, `register_listing`) of the
+affected locales. Purging runs as a background
 task (Wagtail's own), so a slow CDN never slows publishing. Configured from the environment in
 settings (FRONTEND_CACHE_*); without configuration nothing is sent.
 """
@@ -16,6 +17,15 @@ from core.events import ContentChange, content_changed
 
 API_PREFIX = "/api/v1"
 
+#: Listing endpoints whose responses change with any content change: path -> whether the
+#: endpoint is also requested without a locale (the default locale).
+_listings: dict[str, bool] = {}
+
+
+def register_listing(path: str, *, without_locale: bool = True) -> None:
+    """Purge `path` (e.g. "/articles") for the affected locales on every content change."""
+    _listings[path] = without_locale
+
 
 def api_urls_for(change: ContentChange) -> list[str]:
     base = getattr(settings, "API_PUBLIC_URL", "").rstrip("/") + API_PREFIX
@@ -26,12 +36,10 @@ def api_urls_for(change: ContentChange) -> list[str]:
         urls.add(f"{base}/pages/{page.id}")
         urls.add(f"{base}/pages/{page.id}?{urlencode({'locale': page.locale})}")
     locales = change.locales or [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    for locale in locales:
-        query = urlencode({"locale": locale})
-        for listing in ("articles", "providers", "site", "search"):
-            urls.add(f"{base}/{listing}?{query}")
-    for listing in ("articles", "providers", "site"):
-        urls.add(f"{base}/{listing}")
+    for listing, without_locale in _listings.items():
+        urls.update(f"{base}{listing}?{urlencode({'locale': locale})}" for locale in locales)
+        if without_locale:
+            urls.add(f"{base}{listing}")
     return sorted(urls)
 
 

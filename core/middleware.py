@@ -1,4 +1,5 @@
 from django.middleware.locale import LocaleMiddleware
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
 
 class ContentLocaleMiddleware(LocaleMiddleware):
@@ -12,6 +13,16 @@ class ContentLocaleMiddleware(LocaleMiddleware):
         if request.path.startswith("/api/"):
             return None
         return super().process_request(request)
+
+    def process_response(self, request, response):
+        if request.path.startswith("/api/"):
+            return response
+        return super().process_response(request, response)
+
+
+class ReaderRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects, for reader pages only: the API answers moved routes itself
+    (`/pages/resolve` returns a redirect), so its 404s cost no redirect lookups."""
 
     def process_response(self, request, response):
         if request.path.startswith("/api/"):

@@ -6,7 +6,7 @@ here, so that a draft, an expired page or a page behind a view restriction never
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
@@ -39,11 +39,3 @@ def visible(queryset: PageQuerySet, restricted: list[str] | None = None) -> Page
     if restricted is None:
         restricted = restricted_paths()
     return queryset.live().filter(publication_window_q(), public_q(restricted))
-
-
-def visible_pages(restricted: list[str] | None = None) -> PageQuerySet:
-    return visible(Page.objects.all(), restricted)
-
-
-def is_visible(page: Page) -> bool:
-    return visible(Page.objects.filter(pk=page.pk)).exists()
