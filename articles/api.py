@@ -1,6 +1,6 @@
 """Articles in the delivery API: article pages, the article index, and the card listing."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from django.db.models import Prefetch
@@ -146,6 +146,15 @@ def article_last_modified(page: ArticlePage) -> datetime | None:
     return max((moment for moment in moments if moment is not None), default=None)
 
 
+def refresh_article(body: dict[str, Any]) -> datetime | None:
+    """A stored article's review status as of today; returns when the date last changed it."""
+    content = body["content"]
+    due = content.get("next_review_due")
+    due = date.fromisoformat(due) if due else None
+    content["review_status"] = review_status(due).value
+    return status_changed_at(due)
+
+
 def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
     def person(person: Person | None) -> dict[str, Any] | None:
         if person is None:
@@ -207,6 +216,7 @@ PAGE_TYPES = [
         json_ld=article_json_ld,
         description=lambda page: page.summary,
         last_modified=article_last_modified,
+        refresh=refresh_article,
     ),
 ]
 

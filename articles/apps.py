@@ -6,9 +6,12 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
+        from articles.api import PAGE_TYPES
         from articles.models import Person, Topic
+        from core.api.pages import register_page_types
         from core.cdn import register_listing
         from core.events import watch_snippets
 
         watch_snippets(Person, Topic)
         register_listing("/articles")
+        register_page_types(*PAGE_TYPES)

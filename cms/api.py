@@ -2,7 +2,7 @@
 
 from articles import api as articles_api
 from articles.models import ArticlePage
-from core.api.pages import PageRenderer, build_pages_router
+from core.api.pages import build_pages_router, page_renderer
 from core.api.preview import build_preview_router
 from core.api.problems import ProblemDetailsAPI
 from core.api.search import build_search_router
@@ -23,9 +23,9 @@ api = ProblemDetailsAPI(
     docs_url="/docs",
 )
 
-PAGE_TYPES = [*home_api.PAGE_TYPES, *articles_api.PAGE_TYPES, *providers_api.PAGE_TYPES]
-
-renderer = PageRenderer(PAGE_TYPES)
+# Each app registers its page types in its AppConfig.ready() (core.api.pages), so that
+# publishing renders them in any process, with or without these URLs loaded.
+renderer = page_renderer()
 api.add_router("/pages", build_pages_router(renderer))
 api.add_router("/preview", build_preview_router(renderer))
 api.add_router("/articles", articles_api.router)

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 
 
 class CoreConfig(AppConfig):
@@ -10,9 +10,12 @@ class CoreConfig(AppConfig):
         from core import cdn, events  # cdn purges the CDN on content changes
         from core.api import cache  # noqa: F401  (invalidates cached responses on content changes)
         from core.models import SafetyInformation, SafetySettings
+        from core.snapshots import receivers  # noqa: F401  (renders what readers get on changes)
+        from core.snapshots.rebuild import render_missing
         from core.translators import grant_translators_on_new_locale_root
 
         events.connect_pages()
+        post_migrate.connect(render_missing, sender=self, dispatch_uid="core.snapshots.missing")
         cdn.register_listing("/search", without_locale=False)  # search always names a query
         events.watch_safety(SafetyInformation, SafetySettings)
 

@@ -6,8 +6,11 @@ the affected pages with their front-end paths and locales, and the cache tags to
 that show a changed object are found through Wagtail's reference index, so changing an author
 revalidates every article that credits them.
 
-Subscribers listen to `content_changed` (the response cache, the CDN purge, webhooks). They run
-after the database transaction commits, so a failing subscriber never undoes an editor's publish.
+`content_rendering` is sent at once, inside the editor's transaction: the snapshot pipeline
+brings what readers get up to date, so it commits (or rolls back) with the change itself. Once
+the transaction commits, `content_changed` tells the outside (the response cache, the CDN purge,
+webhooks), so nobody is told to revalidate before there is something new to read. A failing
+subscriber to `content_changed` never undoes an editor's publish.
 """
 
 import copy
@@ -21,14 +24,16 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import Signal
 from django.utils import timezone
-from wagtail.models import Page, ReferenceIndex
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.paths import front_end_path
 
 logger = logging.getLogger(__name__)
 
-#: Sent with `change=ContentChange(...)` once the change is committed.
+#: Sent with `change=ContentChange(...)` once the change is committed, before `content_changed`.
+content_rendering = Signal()
+#: Sent with `change=ContentChange(...)` once the change is committed and rendered.
 content_changed = Signal()
 
 #: Tags that cached API responses carry (see core.api.cache).
@@ -58,6 +63,9 @@ class ContentChange:
     event: str
     pages: tuple[AffectedPage, ...] = ()
     tags: frozenset[str] = frozenset()
+    #: The pages that changed themselves (published, withdrawn, moved, made private), as
+    #: opposed to pages affected because they show them.
+    subjects: tuple[int, ...] = ()
     #: The idempotency id that webhooks carry.
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     occurred_at: datetime = field(default_factory=timezone.now)
@@ -108,7 +116,9 @@ def pages_showing(objects: Iterable) -> list[Page]:
 
 
 def announce(change: ContentChange) -> None:
-    """Send `content_changed` once the surrounding transaction (if any) commits."""
+    """Send `content_rendering` now and `content_changed` once the surrounding transaction (if
+    any) commits."""
+    content_rendering.send(sender=ContentChange, change=change)
 
     def send():
         for receiver, result in content_changed.send_robust(sender=ContentChange, change=change):
@@ -128,7 +138,10 @@ def page_change(event: str, page: Page, paths: dict[int, str] | None = None) -> 
     referencing = pages_showing([page])
     pages = [page, *(other for other in referencing if other.pk != page.pk)]
     return ContentChange(
-        event=event, pages=tuple(_affected(pages, paths)), tags=frozenset(_tags(pages))
+        event=event,
+        pages=tuple(_affected(pages, paths)),
+        tags=frozenset(_tags(pages)),
+        subjects=(page.pk,),
     )
 
 
@@ -141,6 +154,25 @@ def _on_unpublished(sender, instance, **kwargs):
 
 
 def _on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    announce(subtree_change("page.moved", instance, url_path_before, url_path_after))
+
+
+def _on_slug_changed(sender, instance, instance_before, **kwargs):
+    """A new slug moves every page below too: announce their new paths and their old ones."""
+    announce(subtree_change("page.moved", instance, instance_before.url_path, instance.url_path))
+
+
+def _on_restriction_changed(sender, instance, **kwargs):
+    """A view restriction set or lifted hides or shows the page and every page below it."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        announce(subtree_change("page.visibility_changed", page, page.url_path, page.url_path))
+
+
+def subtree_change(
+    event: str, instance: Page, url_path_before: str, url_path_after: str
+) -> ContentChange:
+    """A change to a page and every page below it, with their paths before and after."""
     moved = list(Page.objects.descendant_of(instance, inclusive=True).select_related("locale"))
     # Readers and CDNs may still hold the old paths: revalidate them as well as the new ones.
     before = [
@@ -155,12 +187,11 @@ def _on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     ]
     moved_ids = {page.pk for page in moved}
     pages = [*moved, *(page for page in pages_showing(moved) if page.pk not in moved_ids)]
-    announce(
-        ContentChange(
-            event="page.moved",
-            pages=(*_affected(pages), *before),
-            tags=frozenset(_tags(pages)),
-        )
+    return ContentChange(
+        event=event,
+        pages=(*_affected(pages), *before),
+        tags=frozenset(_tags(pages)),
+        subjects=tuple(sorted(moved_ids)),
     )
 
 
@@ -206,6 +237,13 @@ def connect_pages() -> None:
     """Announce changes to any page: publish (also scheduled), unpublish (also expiry), move,
     delete."""
     page_published.connect(_on_published, dispatch_uid="core.events.published")
+    page_slug_changed.connect(_on_slug_changed, dispatch_uid="core.events.slug_changed")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"core.events.restriction.{signal is post_save}",
+        )
     page_unpublished.connect(_on_unpublished, dispatch_uid="core.events.unpublished")
     post_page_move.connect(_on_moved, dispatch_uid="core.events.moved")
     pre_delete.connect(_before_page_delete, dispatch_uid="core.events.pre_delete")

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks.text import INLINE_FEATURES
+from core.snapshots.models import PageSnapshot, SnapshotDependency  # noqa: F401  (core's models)
 
 
 class SafetyInformation(TranslatableMixin, ClusterableModel):

@@ -48,6 +48,9 @@ Checker = Callable[[Page], list[ContentCheck]]
 #: `(page as stored, candidate revision, user or None) -> steps`. With a user, it may add why
 #: that user cannot take the next step.
 ReviewSteps = Callable[[Page, Page, object | None], list[str]]
+#: Whether readers may get a page's live revision: `(page row, live revision's object) ->
+#: refusals`, in words for editors; empty when they may.
+GateRule = Callable[[Page, Page], list[str]]
 #: A page model's permission tester class (Wagtail's PagePermissionTester or a subclass).
 TesterClass = type[PagePermissionTester]
 
@@ -55,6 +58,7 @@ _checkers: dict[type[Page], list[Checker]] = {}
 _blocking_checkers: dict[type[Page], list[Checker]] = {}
 _review_steps: dict[type[Page], list[ReviewSteps]] = {}
 _testers: dict[type[Page], TesterClass] = {}
+_gate_rules: dict[type[Page], list[GateRule]] = {}
 
 
 def register_checks(
@@ -69,6 +73,21 @@ def register_checks(
 
 def register_review_steps(model: type[Page], steps: ReviewSteps) -> None:
     _review_steps.setdefault(model, []).append(steps)
+
+
+def register_gate_rule(model: type[Page], rule: GateRule) -> None:
+    """A rule the live revision of `model`'s pages must meet before readers get it."""
+    _gate_rules.setdefault(model, []).append(rule)
+
+
+def gate_refusals(page: Page, live: Page) -> list[str]:
+    """Why readers may not get `live` (the page's live revision), by its model's gate rules."""
+    return [
+        refusal
+        for rules in _for_model(_gate_rules, type(live))
+        for rule in rules
+        for refusal in rule(page, live)
+    ]
 
 
 def register_permission_tester(model: type[Page], tester: TesterClass) -> None:

@@ -82,6 +82,8 @@ def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleP
     if home is not None:
         menu = visible(home.get_children(), serializer.restricted).filter(show_in_menus=True)
         navigation = [home, *menu.select_related("locale")]
+    safety = safety_for(serializer)
+    tag(request, *serializer.tags)
     return {
         "name": site.site_name or settings.WAGTAIL_SITE_NAME,
         "default_locale": settings.LANGUAGE_CODE,
@@ -97,5 +99,5 @@ def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleP
             for code in content_language_codes()
         ],
         "navigation": [page_link(page, request) for page in navigation],
-        "safety": safety_for(serializer),
+        "safety": safety,
     }

@@ -6,6 +6,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
+        from core.api.pages import register_page_types
         from core.cdn import register_listing
+        from home.api import PAGE_TYPES
 
         register_listing("/site")
+        register_page_types(*PAGE_TYPES)

@@ -199,6 +199,12 @@ class ContentSerializer:
         self.images = ImageResolver()
         #: Page-level facts that adapters need, e.g. {"reference_numbers": {"nimh": 1}}.
         self.context: dict[str, Any] = {}
+        #: What the serialised content shows beyond its page (core.events tags), so that a
+        #: change to any of it renders the content again.
+        self.tags: set[str] = set()
+
+    def tag(self, *tags: str) -> None:
+        self.tags.update(tags)
 
     def prepare(self, *streams: tuple[blocks.Block, Any], images=(), page_ids=()) -> None:
         """Collect what the values refer to and resolve it in bulk."""

@@ -6,6 +6,7 @@ Each app describes its page types with a `PageType` (model, content schema, cont
 the page type. The router never imports an app.
 """
 
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -13,24 +14,24 @@ from datetime import datetime
 from typing import Annotated, Any, Literal, Union
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field, JsonValue, create_model
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.api.blocks import ContentSerializer
-from core.api.cache import tag
 from core.api.http import set_last_modified
 from core.api.links import LocaleSchema, PageLinkSchema, page_link
 from core.api.params import locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
 from core.events import family_tag
-from core.locales import content_language_codes, first_in_chain
+from core.locales import content_language_codes
 from core.paths import front_end_path
+from core.snapshots.models import PageSnapshot
 from core.translation_status import source_of, translation_states
 from core.visibility import visible
 
@@ -50,11 +51,13 @@ class PageType:
     json_ld: Callable[[Page, ContentSerializer], dict[str, Any]] | None = None
     #: The description search engines show when the editor left the page's own empty.
     description: Callable[[Page], str] = field(default=lambda page: "")
-    #: When what the API shows of the page last changed (Last-Modified): its last publication,
-    #: unless the content also changes with the date (an article's review status).
+    #: When what the API shows of the page last changed (Last-Modified): its last publication.
     last_modified: Callable[[Page], datetime | None] = field(
         default=lambda page: page.last_published_at
     )
+    #: Brings a stored body up to date at read time, for fields that change with the date
+    #: alone (an article's review status); returns when the body last changed that way.
+    refresh: Callable[[dict[str, Any]], datetime | None] | None = None
 
 
 class SeoSchema(Schema):
@@ -76,6 +79,17 @@ class TranslationStatusSchema(Schema):
     status: Literal["missing", "in_progress", "complete", "outdated"]
     translated_segments: int | None
     total_segments: int | None
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A page rendered for readers of one locale: its response body without `meta`, the tags of
+    what it shows (page families, safety information), and when it last changed."""
+
+    body: dict[str, Any]
+    tags: frozenset[str]
+    last_modified: datetime | None
+    page_type: PageType
 
 
 class PageMetaSchema(Schema):
@@ -107,6 +121,25 @@ class PageEnvelope(Schema):
     meta: PageMetaSchema
 
 
+_page_types: dict[type[Page], PageType] = {}
+_renderer: "PageRenderer | None" = None
+
+
+def register_page_types(*page_types: PageType) -> None:
+    """Apps describe their page models to the API in their `ready()`."""
+    global _renderer
+    _page_types.update({page_type.model: page_type for page_type in page_types})
+    _renderer = None
+
+
+def page_renderer() -> "PageRenderer":
+    """The renderer of every registered page type (built once)."""
+    global _renderer
+    if _renderer is None:
+        _renderer = PageRenderer(list(_page_types.values()))
+    return _renderer
+
+
 MAX_PATH_LENGTH = 1024
 SAFE_PATH = re.compile(r"^/[^\s?#\\]*$")
 
@@ -116,6 +149,9 @@ class PageRenderer:
 
     def __init__(self, page_types: Sequence[PageType]):
         self.page_types = {page_type.model: page_type for page_type in page_types}
+        self.page_types_by_label = {
+            page_type.model._meta.label: page_type for page_type in page_types
+        }
         content_union = Annotated[
             Union[tuple(page_type.content_schema for page_type in page_types)],  # noqa: UP007
             Field(discriminator="type"),
@@ -124,48 +160,36 @@ class PageRenderer:
         self.response_schema = create_model(
             "PageResponse", __base__=PageEnvelope, content=(content_union, ...)
         )
+        #: What a rendering stores: the response without the reader's request (`meta`).
+        self.envelope_schema = create_model(
+            "PageEnvelopeBody",
+            __base__=PageEnvelope,
+            meta=(PageMetaSchema | None, None),
+            content=(content_union, ...),
+        )
 
-    def load(self, page: Page) -> tuple[Page, PageType]:
-        """The specific page with its type's prefetching, in one query (plus prefetches)."""
-        model = page.specific_class
-        page_type = self.page_types.get(model)
+    def render(self, page: Page, serializer: ContentSerializer) -> "Rendering":
+        """What readers of the serializer's locale get of `page`, an object as it stands: a live
+        revision's (for a snapshot) or an editor's draft (for a preview). Nothing is stored."""
+        page_type = self.page_types.get(type(page))
         if page_type is None:
-            raise HttpError(404, "This page has no public representation.")
-        specific = page_type.optimise(model.objects.filter(pk=page.pk).select_related("locale"))
-        return specific.get(), page_type
-
-    def render(
-        self,
-        request: HttpRequest,
-        response: HttpResponse,
-        page: Page,
-        requested_locale: str,
-        serializer: ContentSerializer,
-        draft: bool = False,
-    ) -> dict[str, Any]:
-        """The response for `page`: a visible page (loaded again with its type's prefetching),
-        or with `draft`, an unsaved page as the editor sees it in preview."""
-        page, page_type = self.page_type_of(page) if draft else self.load(page)
+            raise HttpError(404, "This page type has no public representation.")
         breadcrumbs, alternates = self.breadcrumbs_and_alternates(page, serializer)
         content = page_type.build_content(page, serializer)
-        tag(
-            request,
+        serializer.tag(
             *(family_tag(key) for key in serializer.links.translation_keys),
             *(family_tag(relative.translation_key) for relative in [*breadcrumbs, *alternates]),
             family_tag(page.translation_key),
         )
         served = page.locale.language_code
-        if not draft:
-            set_last_modified(response, page_type.last_modified(page))
-        response["Content-Language"] = served
-        return {
+        body = {
             "kind": "page",
             "id": page.pk,
             "page_type": page._meta.label,
             "locale": LocaleSchema.of(served),
             "title": page.title,
             "seo": self.seo(page, page_type, serializer),
-            "breadcrumbs": [page_link(crumb, request) for crumb in breadcrumbs],
+            "breadcrumbs": [page_link(crumb) for crumb in breadcrumbs],
             "alternates": [
                 {"locale": alternate.locale.language_code, "path": front_end_path(alternate)}
                 for alternate in alternates
@@ -174,18 +198,30 @@ class PageRenderer:
             "first_published_at": page.first_published_at,
             "last_published_at": page.last_published_at,
             "content": content,
-            "meta": {
-                "requested_locale": requested_locale,
-                "served_locale": served,
-                "fallback": served != requested_locale,
-            },
         }
+        return Rendering(
+            body=self.envelope_schema.model_validate(body).model_dump(mode="json"),
+            tags=frozenset(serializer.tags),
+            last_modified=page_type.last_modified(page),
+            page_type=page_type,
+        )
 
-    def page_type_of(self, page: Page) -> tuple[Page, PageType]:
-        page_type = self.page_types.get(type(page))
-        if page_type is None:
-            raise HttpError(404, "This page type has no public representation.")
-        return page, page_type
+    def serve(self, snapshot: PageSnapshot, requested_locale: str) -> HttpResponse:
+        """A stored rendering as the response to one reader's request."""
+        body = snapshot.body
+        moments = [snapshot.last_modified]
+        page_type = self.page_types_by_label.get(snapshot.page_type)
+        if page_type is not None and page_type.refresh is not None:
+            moments.append(page_type.refresh(body))
+        body["meta"] = {
+            "requested_locale": requested_locale,
+            "served_locale": snapshot.locale,
+            "fallback": snapshot.locale != requested_locale,
+        }
+        response = HttpResponse(json.dumps(body), content_type="application/json")
+        set_last_modified(response, max((m for m in moments if m is not None), default=None))
+        response["Content-Language"] = snapshot.locale
+        return response
 
     @staticmethod
     def breadcrumbs_and_alternates(
@@ -217,7 +253,7 @@ class PageRenderer:
         return {
             "title": page.seo_title or page.title,
             "description": page.search_description or page_type.description(page),
-            "canonical_path": front_end_path(page, serializer.request),
+            "canonical_path": front_end_path(page),
             "json_ld": page_type.json_ld(page, serializer) if page_type.json_ld else {},
         }
 
@@ -276,29 +312,17 @@ def build_pages_router(renderer: PageRenderer) -> Router:
         operation_id="resolve_route",
     )
     @reject_unknown_params
-    def resolve_route(request, response: HttpResponse, params: Query[ResolveParams]):
+    def resolve_route(request, params: Query[ResolveParams]):
         language_code, rest = _split_route(params.path)
-        serializer = ContentSerializer(request, locale_chain_or_400(language_code))
-        # Wagtail caches each locale's root path (e.g. es -> /home-es/); no query when warm.
-        # The API serves one site: the first root Wagtail lists for a language wins.
-        roots: dict[str, str] = {}
-        for root in Site.get_site_root_paths():
-            roots.setdefault(root.language_code, root.root_path)
-        page = None
-        if language_code in roots:
-            page = (
-                visible(Page.objects.all(), serializer.restricted)
-                .filter(
-                    locale__language_code=language_code, url_path=f"{roots[language_code]}{rest}"
-                )
-                .first()
-            )
-        if page is None:
+        snapshot = (
+            _servable().filter(reader_locale=language_code, path=f"/{language_code}/{rest}").first()
+        )
+        if snapshot is None:
             redirect = _redirect_for(request, params.path)
             if redirect is not None:
                 return redirect
             raise HttpError(404, f"No page is published at {params.path}.")
-        return renderer.render(request, response, page, language_code, serializer)
+        return renderer.serve(snapshot, language_code)
 
     @router.get(
         "/{page_id}",
@@ -307,22 +331,31 @@ def build_pages_router(renderer: PageRenderer) -> Router:
         operation_id="get_page",
     )
     @reject_unknown_params
-    def get_page(request, response: HttpResponse, page_id: int, params: Query[PageByIdParams]):
-        page = Page.objects.filter(pk=page_id).only("id", "translation_key", "locale").first()
-        if page is None:
-            raise HttpError(404, f"There is no page with id {page_id}.")
-        requested = params.locale or page.locale.language_code
-        chain = locale_chain_or_400(requested)
-        serializer = ContentSerializer(request, chain)
-        candidates = visible(
-            Page.objects.filter(translation_key=page.translation_key), serializer.restricted
-        ).select_related("locale")
-        served = first_in_chain(candidates, chain)
-        if served is None:
-            raise HttpError(404, f"Page {page_id} is not published in {requested} or a fallback.")
-        return renderer.render(request, response, served, requested.lower(), serializer)
+    def get_page(request, page_id: int, params: Query[PageByIdParams]):
+        page = Page.objects.filter(pk=page_id)
+        if params.locale:
+            readers = locale_chain_or_400(params.locale)[0]
+        else:
+            readers = Subquery(page.values("locale__language_code")[:1])
+        snapshot = (
+            _servable()
+            .filter(translation_key=Subquery(page.values("translation_key")[:1]))
+            .filter(reader_locale=readers)
+            .order_by("fallback_rank")
+            .first()
+        )
+        if snapshot is None:
+            raise HttpError(404, f"Page {page_id} is not published in this locale or a fallback.")
+        requested = params.locale.lower() if params.locale else snapshot.reader_locale
+        return renderer.serve(snapshot, requested)
 
     return router
+
+
+def _servable():
+    return PageSnapshot.objects.servable().only(
+        "body", "page_type", "locale", "reader_locale", "last_modified"
+    )
 
 
 def _split_route(path: str) -> tuple[str, str]:

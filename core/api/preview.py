@@ -58,9 +58,13 @@ def build_preview_router(renderer: PageRenderer) -> Router:
     def preview_page(request: HttpRequest, response: HttpResponse, params: Query[PreviewParams]):
         page = page_for_token(params.token)
         code = page.locale.language_code
-        serializer = ContentSerializer(request, locale_chain_or_400(code))
-        body = renderer.render(request, response, page, code, serializer, draft=True)
+        # The same renderer as a publish, on the draft; nothing is stored.
+        rendering = renderer.render(page, ContentSerializer(request, locale_chain_or_400(code)))
         response["Cache-Control"] = "private, no-store"
-        return body
+        response["Content-Language"] = code
+        return {
+            **rendering.body,
+            "meta": {"requested_locale": code, "served_locale": code, "fallback": False},
+        }
 
     return router

@@ -4,7 +4,6 @@ from django.db.models import Subquery
 from ninja import Schema
 
 from core.api.blocks import ContentSerializer
-from core.api.cache import tag
 from core.events import SAFETY_TAG
 from core.locales import first_in_chain
 from core.models import SafetyInformation, SafetySettings
@@ -46,7 +45,7 @@ def find_safety_information(chain: list[str]) -> SafetyInformation | None:
 
 def safety_for(serializer: ContentSerializer) -> SafetySchema | None:
     """The safety information readers of the serializer's locale see beside the content."""
-    tag(serializer.request, SAFETY_TAG)
+    serializer.tag(SAFETY_TAG)
     information = find_safety_information(serializer.locale_chain)
     if information is None:
         return None

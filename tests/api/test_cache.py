@@ -20,12 +20,11 @@ def publish(django_capture_on_commit_callbacks):
     return run
 
 
-def test_a_repeated_request_is_served_from_the_cache_without_queries(api, article):
-    path = f"/en/articles/{article.slug}/"
-    first = api("/pages/resolve", path=path)
+def test_a_repeated_listing_is_served_from_the_cache_without_queries(api, article):
+    first = api("/articles", locale="es")
     assert first["X-Cache"] == "MISS"
     with CaptureQueriesContext(connection) as queries:
-        second = api("/pages/resolve", path=path)
+        second = api("/articles", locale="es")
     assert second["X-Cache"] == "HIT"
     assert len(queries) == 0
     assert second.content == first.content
@@ -118,3 +117,12 @@ def test_the_api_answers_uncached_when_the_cache_is_unreachable(api, article, se
     assert first.status_code == second.status_code == 200
     assert second.get("X-Cache") != "HIT"
     assert "answering uncached" in caplog.text
+
+
+def test_a_page_is_read_from_its_snapshot_in_one_query_and_not_cached(api, article):
+    path = f"/en/articles/{article.slug}/"
+    with CaptureQueriesContext(connection) as queries:
+        response = api("/pages/resolve", path=path)
+    assert response.status_code == 200
+    assert len(queries) == 1
+    assert "X-Cache" not in response

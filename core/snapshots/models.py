@@ -1,0 +1,70 @@
+"""The stored renderings readers are served."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page, Revision
+
+
+class SnapshotQuerySet(models.QuerySet):
+    def servable(self, now=None) -> "SnapshotQuerySet":
+        """Snapshots readers may get now: passed the gate, and their page's publication window
+        is open (read from the page, so a page expires on time without the scheduler)."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(withheld="")
+            & (Q(page__go_live_at__isnull=True) | Q(page__go_live_at__lte=now))
+            & (Q(page__expire_at__isnull=True) | Q(page__expire_at__gt=now))
+        )
+
+
+class PageSnapshot(models.Model):
+    """One live page as the readers of one locale get it (its own, or one falling back to it)."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="snapshots")
+    #: The readers' locale (the head of their fallback chain), e.g. "es" for es and es-MX.
+    reader_locale = models.CharField(max_length=35)
+    #: The position of the page's own locale in the readers' chain: 0 is their language.
+    fallback_rank = models.PositiveSmallIntegerField(default=0)
+    revision = models.ForeignKey(Revision, null=True, on_delete=models.SET_NULL, related_name="+")
+    translation_key = models.UUIDField()
+    locale = models.CharField(max_length=35)
+    page_type = models.CharField(max_length=100)
+    path = models.CharField(max_length=1024)
+    #: Why readers do not get this page (the gate's refusal), or "" when they do.
+    withheld = models.TextField(blank=True, default="")
+    body = models.JSONField(null=True, blank=True)
+    last_modified = models.DateTimeField(null=True, blank=True)
+    rendered_at = models.DateTimeField(default=timezone.now)
+
+    objects = SnapshotQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "reader_locale"], name="unique_snapshot_per_page_and_readers"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["reader_locale", "path"], name="snapshot_route"),
+            models.Index(fields=["translation_key", "reader_locale"], name="snapshot_family"),
+        ]
+
+    def __str__(self):
+        return f"{self.path} for {self.reader_locale} readers"
+
+
+class SnapshotDependency(models.Model):
+    """Something a snapshot shows besides its page (a core.events tag): when it changes, the
+    snapshot is rendered again."""
+
+    snapshot = models.ForeignKey(PageSnapshot, on_delete=models.CASCADE, related_name="depends_on")
+    tag = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "tag"], name="unique_snapshot_dependency")
+        ]
+
+    def __str__(self):
+        return self.tag

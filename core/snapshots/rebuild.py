@@ -1,0 +1,37 @@
+"""Bringing many snapshots up to date at once: after a migration, a deploy or a repair."""
+
+from collections.abc import Callable, Iterable
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from wagtail.models import Page
+
+from core.snapshots.models import PageSnapshot
+from core.snapshots.pipeline import render_page
+
+
+def live_pages_without_snapshots() -> QuerySet:
+    return Page.objects.live().filter(~Exists(PageSnapshot.objects.filter(page=OuterRef("pk"))))
+
+
+def stale_snapshots() -> QuerySet:
+    """Snapshots of pages no longer live, or rendered from another revision than the live one."""
+    return PageSnapshot.objects.filter(
+        Q(page__live=False) | ~Q(revision_id=F("page__live_revision_id"))
+    )
+
+
+def rebuild(page_ids: Iterable[int], progress: Callable[[int], None] | None = None) -> int:
+    """Render every page in `page_ids`; returns how many."""
+    count = 0
+    for count, page_id in enumerate(page_ids, 1):
+        render_page(page_id)
+        if progress:
+            progress(count)
+    return count
+
+
+def render_missing(**kwargs) -> None:
+    """post_migrate: live pages that have never been rendered (e.g. made by a migration) get
+    their snapshots, shallowest first so that breadcrumbs find their ancestors."""
+    ids = live_pages_without_snapshots().order_by("path").values_list("pk", flat=True)
+    rebuild(list(ids))
