@@ -30,6 +30,7 @@ from bench.endpoints import Target
 from bench.stock_api import RENDITION_SPEC
 from core.api.images import rendition_specs
 from core.paths import front_end_path
+from core.snapshots.rebuild import rebuild
 from demo import providers as demo_providers
 from demo import safety as demo_safety
 from demo.images import demo_image
@@ -202,6 +203,9 @@ def build(articles: int, log: Callable[[str], None] = logger.info) -> None:
         last_published_at=FIRST_PUBLISHED,
     )
     log(f"Published {published} translated pages.")
+    pages = Page.objects.live().filter(Q(pk__in=english_ids) | Q(pk__gt=last_page_id))
+    rendered = rebuild(pages.order_by("path").values_list("pk", flat=True))
+    log(f"Rendered the snapshots of {rendered} pages.")
 
 
 def _article(

@@ -17,7 +17,7 @@ import copy
 import logging
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.db import transaction
@@ -207,7 +207,9 @@ _pending_deletions: dict[int, ContentChange] = {}
 
 def _before_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.pk not in _pending_deletions:
-        _pending_deletions[instance.pk] = page_change("page.deleted", instance)
+        # Its snapshots go with the page; only the pages showing it render again.
+        change = page_change("page.deleted", instance)
+        _pending_deletions[instance.pk] = replace(change, subjects=())
 
 
 def _after_page_delete(sender, instance, **kwargs):

@@ -14,7 +14,7 @@ from core.api.pages import PageType
 from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
 from core.api.safety import safety_for
-from core.events import type_tag
+from core.events import SAFETY_TAG, type_tag
 from core.locales import content_language_codes, first_in_chain, locale_info
 from core.paths import front_end_path
 from core.visibility import visible
@@ -66,7 +66,7 @@ router = Router(tags=["site"])
 def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleParams]):
     chain = locale_chain_or_400(params.locale)
     # Navigation lists the home page and its menu children; any of them may change.
-    tag(request, *(type_tag(model) for model in HomePage.allowed_subpage_models()))
+    tag(request, SAFETY_TAG, *(type_tag(model) for model in HomePage.allowed_subpage_models()))
     tag(request, type_tag(HomePage))
     site = Site.objects.select_related("root_page").get(is_default_site=True)
     serializer = ContentSerializer(request, chain)
@@ -83,7 +83,6 @@ def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleP
         menu = visible(home.get_children(), serializer.restricted).filter(show_in_menus=True)
         navigation = [home, *menu.select_related("locale")]
     safety = safety_for(serializer)
-    tag(request, *serializer.tags)
     return {
         "name": site.site_name or settings.WAGTAIL_SITE_NAME,
         "default_locale": settings.LANGUAGE_CODE,

@@ -33,12 +33,36 @@ def cache_seconds() -> int:
 
 
 def tag(request: HttpRequest, *tags: str) -> None:
-    """Declare what this response shows, so that changes to it invalidate the response."""
+    """Declare what this response shows, so that changes to it invalidate the response.
+
+    Views declare tags before they read what the tags stand for: each tag's version token is
+    read now, so a change made while the response is built makes it stale at once, instead of
+    being stored as fresh with the newer token.
+    """
     if request is None:
         return
     if not hasattr(request, "api_cache_tags"):
         request.api_cache_tags = set()
+    new = [name for name in tags if name not in request.api_cache_tags]
     request.api_cache_tags.update(tags)
+    if new and hasattr(request, "api_cache_tokens"):  # the middleware will store the response
+        request.api_cache_tokens.update(_current_tokens(new))
+
+
+def _current_tokens(names: list[str]) -> dict[str, str]:
+    """Each tag's version token, created for tags that have none yet; {} when the cache fails."""
+    cache = _cache()
+    try:
+        tokens = cache.get_many([_tag_key(name) for name in names])
+        missing = {_tag_key(name): uuid.uuid4().hex for name in names}
+        missing = {key: token for key, token in missing.items() if key not in tokens}
+        if missing:
+            cache.set_many(missing, timeout=None)
+            tokens.update(missing)
+    except Exception:
+        logger.warning("API response cache unavailable; answering uncached", exc_info=True)
+        return {}
+    return {name: tokens[_tag_key(name)] for name in names}
 
 
 def _cache():
@@ -82,6 +106,7 @@ class ApiResponseCacheMiddleware:
         if cached is not None:
             return cached
         request.api_cache_tags = set()
+        request.api_cache_tokens = {}
         response = self.get_response(request)
         if self._store(key, request, response):
             response["X-Cache"] = "MISS"
@@ -119,24 +144,19 @@ class ApiResponseCacheMiddleware:
     def _store(key: str, request: HttpRequest, response: HttpResponse) -> bool:
         """Cache a taggable, public 200 response; True when it was stored."""
         tags = getattr(request, "api_cache_tags", set())
+        tokens = getattr(request, "api_cache_tokens", {})
         cache_control = response.get("Cache-Control", "")
         if (
             not tags
+            or set(tokens) != tags
             or response.status_code != 200
             or response.streaming
             or "private" in cache_control
             or "no-store" in cache_control
         ):
             return False
-        cache = _cache()
         try:
-            tokens = cache.get_many([_tag_key(name) for name in tags])
-            missing = {_tag_key(name): uuid.uuid4().hex for name in tags} if tags else {}
-            missing = {k: v for k, v in missing.items() if k not in tokens}
-            if missing:
-                cache.set_many(missing, timeout=None)
-                tokens.update(missing)
-            cache.set(
+            _cache().set(
                 key,
                 {
                     "body": response.content,
@@ -145,7 +165,7 @@ class ApiResponseCacheMiddleware:
                         for header, value in response.items()
                         if header in ("Content-Type", "Content-Language", "Last-Modified")
                     ],
-                    "tags": {name: tokens[_tag_key(name)] for name in tags},
+                    "tags": tokens,
                 },
                 timeout=cache_seconds(),
             )

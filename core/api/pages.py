@@ -21,7 +21,7 @@ from ninja.errors import HttpError
 from pydantic import Field, JsonValue, create_model
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core.api.blocks import ContentSerializer
 from core.api.http import set_last_modified
@@ -374,7 +374,12 @@ def _split_route(path: str) -> tuple[str, str]:
 
 def _redirect_for(request: HttpRequest, path: str) -> dict[str, Any] | None:
     """The redirect an editor set up for `path`, found as Wagtail's redirect middleware finds it
-    (the request's site first; the path as given, then percent-decoded)."""
+    (the site's own redirects first; the path as given, then percent-decoded)."""
+    if not hasattr(request, "_wagtail_site"):
+        # The API serves one site, the one Wagtail's cached root paths name (no query when
+        # warm); the request's host is the API's, not the site's.
+        roots = Site.get_site_root_paths()
+        request._wagtail_site = Site(pk=roots[0].site_id) if roots else None
     redirect = get_redirect(request, Redirect.normalise_path(path, decode_unicode=False))
     if redirect is None or not redirect.link:
         return None

@@ -5,19 +5,27 @@ from collections.abc import Callable, Iterable
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from wagtail.models import Page
 
+from core.api.pages import page_renderer
 from core.snapshots.models import PageSnapshot
 from core.snapshots.pipeline import render_page
 
 
 def live_pages_without_snapshots() -> QuerySet:
-    return Page.objects.live().filter(~Exists(PageSnapshot.objects.filter(page=OuterRef("pk"))))
+    """Live pages of the types readers get (core.api.pages) that have no snapshot."""
+    models = list(page_renderer().page_types)
+    return (
+        Page.objects.live()
+        .type(*models)
+        .filter(~Exists(PageSnapshot.objects.filter(page=OuterRef("pk"))))
+    )
 
 
 def stale_snapshots() -> QuerySet:
     """Snapshots of pages no longer live, or rendered from another revision than the live one."""
-    return PageSnapshot.objects.filter(
-        Q(page__live=False) | ~Q(revision_id=F("page__live_revision_id"))
+    newer_live_revision = Q(page__live_revision__isnull=False) & (
+        Q(revision__isnull=True) | ~Q(revision_id=F("page__live_revision_id"))
     )
+    return PageSnapshot.objects.filter(Q(page__live=False) | newer_live_revision)
 
 
 def rebuild(page_ids: Iterable[int], progress: Callable[[int], None] | None = None) -> int:

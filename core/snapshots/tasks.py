@@ -3,6 +3,7 @@
 import logging
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -38,10 +39,15 @@ def retry(page_ids: list[int], attempt: int) -> None:
 
 
 def render_later(page_ids: list[int]) -> None:
-    """Enqueue a re-render; never raises, so an editor's publish never fails because of it."""
+    """Enqueue a re-render once the change commits; never raises, so an editor's publish never
+    fails because of it."""
     if not page_ids:
         return
-    try:
-        render_pages.enqueue(page_ids)
-    except Exception:
-        logger.exception("Could not enqueue the re-rendering of pages %s", page_ids)
+
+    def enqueue():
+        try:
+            render_pages.enqueue(page_ids)
+        except Exception:
+            logger.exception("Could not enqueue the re-rendering of pages %s", page_ids)
+
+    transaction.on_commit(enqueue)

@@ -126,3 +126,24 @@ def test_a_page_is_read_from_its_snapshot_in_one_query_and_not_cached(api, artic
     assert response.status_code == 200
     assert len(queries) == 1
     assert "X-Cache" not in response
+
+
+def test_a_change_made_while_a_listing_is_built_is_not_cached_as_fresh(
+    api, article, monkeypatch, django_capture_on_commit_callbacks
+):
+    import articles.api
+    from core.api.cache import invalidate
+    from core.events import type_tag
+
+    build = articles.api.best_locale_rows
+
+    def rows_then_a_publish(*args, **kwargs):
+        rows = build(*args, **kwargs)
+        invalidate([type_tag(type(article))])  # an editor publishes meanwhile
+        return rows
+
+    monkeypatch.setattr(articles.api, "best_locale_rows", rows_then_a_publish)
+    assert api("/articles")["X-Cache"] == "MISS"
+    monkeypatch.setattr(articles.api, "best_locale_rows", build)
+
+    assert api("/articles")["X-Cache"] == "MISS"  # the first response was stale: rebuilt

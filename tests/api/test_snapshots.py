@@ -1,0 +1,139 @@
+"""Publication snapshots: readers get what was published, through every path that changes it."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from core.events import ContentChange, content_changed
+from core.snapshots.models import PageSnapshot
+from core.snapshots.pipeline import render_page
+
+from .conftest import build_article, translate_page
+
+
+@pytest.fixture
+def changes():
+    """Every ContentChange announced to the outside (cache, CDN, webhooks) during a test."""
+    seen: list[ContentChange] = []
+
+    def record(sender, change, **kwargs):
+        seen.append(change)
+
+    content_changed.connect(record, dispatch_uid="tests.snapshots.changes")
+    yield seen
+    content_changed.disconnect(dispatch_uid="tests.snapshots.changes")
+
+
+def route(api, page):
+    return api("/pages/resolve", path=page.url)
+
+
+def test_text_written_into_the_live_row_without_publishing_never_reaches_readers(
+    api, article, spanish
+):
+    translation = translate_page(article, spanish, title="Ketamina y depresión")
+    # What wagtail-localize's "Sync → Publish immediately" did with a held-back translation:
+    # the translator's unpublished words saved into the live page row, with no publish.
+    Page.objects.filter(pk=translation.pk).update(title="Borrador sin revisar")
+
+    render_page(translation.pk)  # anything that renders it again (a source publish, a snippet)
+
+    body = api(f"/pages/{translation.pk}").json()
+    assert body["title"] == "Ketamina y depresión"
+    english = api(f"/pages/{article.pk}").json()
+    assert english["title"] == article.title
+
+
+def test_making_a_section_private_withdraws_every_page_below_it_at_once(
+    api, article_index, article
+):
+    assert route(api, article).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(
+        page=article_index, restriction_type="password", password="x"
+    )
+
+    assert route(api, article).status_code == 404
+    assert api(f"/pages/{article.pk}").status_code == 404
+    assert route(api, article_index).status_code == 404
+    assert not PageSnapshot.objects.filter(page__in=[article, article_index]).exists()
+
+    restriction.delete()
+
+    assert route(api, article).status_code == 200
+
+
+def test_a_renamed_section_announces_and_renders_every_article_below_it(
+    api, article_index, article, changes, django_capture_on_commit_callbacks
+):
+    old_path = f"/en/articles/{article.slug}/"
+    article_index.slug = "treatments"
+    with django_capture_on_commit_callbacks(execute=True):
+        article_index.save_revision().publish()
+
+    new_path = f"/en/treatments/{article.slug}/"
+    announced = {path for change in changes for path in change.paths}
+    assert {old_path, new_path, "/en/articles/", "/en/treatments/"} <= announced
+    body = api("/pages/resolve", path=new_path).json()
+    assert body["seo"]["canonical_path"] == new_path
+    assert body["breadcrumbs"][-1]["path"] == "/en/treatments/"
+    # Wagtail records a redirect from the old path when a slug changes.
+    moved = api("/pages/resolve", path=old_path).json()
+    assert moved == {"kind": "redirect", "status": 301, "location": new_path}
+
+
+def test_a_moved_section_announces_its_articles(
+    api, article_index, article, home_page, changes, django_capture_on_commit_callbacks
+):
+    other = build_article(article_index, title="Another")
+    destination = home_page.add_child(instance=type(article_index)(title="Archive", slug="archive"))
+    destination.save_revision().publish()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article_index.move(destination, pos="last-child")
+
+    moved = next(change for change in changes if change.event == "page.moved")
+    assert {article.pk, other.pk, article_index.pk} <= {page.id for page in moved.pages}
+    path = f"/en/archive/articles/{article.slug}/"
+    assert api("/pages/resolve", path=path).status_code == 200
+
+
+def test_a_newer_revision_is_never_overwritten_by_an_older_rendering(article):
+    from core.snapshots.pipeline import _store
+
+    snapshot = PageSnapshot.objects.get(page=article, reader_locale="en")
+    fields = {"revision_id": snapshot.revision_id - 1, "path": "/en/stale/"}
+
+    _store(article, "en", fields, withheld="", body={"title": "old"}, tags=())
+
+    snapshot.refresh_from_db()
+    assert snapshot.path == f"/en/articles/{article.slug}/"
+
+
+def test_check_snapshots_reports_a_stale_snapshot_until_it_is_rebuilt(article):
+    PageSnapshot.objects.filter(page=article).update(revision=None)
+    with pytest.raises(Exception, match="stale"):
+        call_command("check_snapshots", verbosity=0)
+
+    call_command("rebuild_snapshots", page=article.pk, verbosity=0)
+
+    call_command("check_snapshots", verbosity=0)
+
+
+def test_reading_a_page_costs_one_query_and_a_missing_route_two(api, article, spanish):
+    translation = translate_page(article, spanish, title="Ketamina y depresión")
+    for path, params in [
+        ("/pages/resolve", {"path": translation.url}),
+        (f"/pages/{article.pk}", {"locale": "es-MX"}),
+        (f"/pages/{article.pk}", {"locale": "ar"}),
+        (f"/pages/{article.pk}", {}),
+    ]:
+        with CaptureQueriesContext(connection) as queries:
+            assert api(path, **params).status_code == 200
+        assert len(queries) == 1, (path, params)
+    api("/pages/resolve", path="/en/nothing-here/")  # Wagtail caches the site's root paths
+    with CaptureQueriesContext(connection) as queries:
+        assert api("/pages/resolve", path="/en/nothing-here/").status_code == 404
+    assert len(queries) == 2  # the snapshot, then a redirect
