@@ -223,7 +223,7 @@ def _article(
         locale=locale,
         standfirst="What the treatment involves, what the evidence says and how to find care.",
         summary="A plain guide to a treatment for depression: how it works and what to ask.",
-        hero_alt_text="A calm abstract gradient with soft circles",
+        hero_image_alt="A calm abstract gradient with soft circles",
         story=content.story(),
         science=content.science(),
         guidance=content.guidance(),

@@ -595,7 +595,7 @@ def load() -> list[str]:
             "brings up. Here is what it involves and what the evidence can and cannot say."
         ),
         image=("Demo: integration therapy", ("#3d5a80", "#e0fbfc")),
-        hero_alt_text="Soft blue circles on a pale gradient",
+        hero_image_alt="Soft blue circles on a pale gradient",
         topics=[topics["integration-therapy"], topics["ketamine-therapy"]],
         people=people,
         story=INTEGRATION_STORY,
@@ -613,7 +613,7 @@ def load() -> list[str]:
             "taken in a certified clinic, with monitoring after every dose."
         ),
         image=("Demo: esketamine", ("#52796f", "#cad2c5")),
-        hero_alt_text="Overlapping green circles on a soft gradient",
+        hero_image_alt="Overlapping green circles on a soft gradient",
         topics=[topics["esketamine"], topics["treatment-resistant-depression"]],
         people=people,
         story=ESKETAMINE_STORY,
@@ -634,7 +634,7 @@ def load() -> list[str]:
             "though it is not a cure. Learn how it works and how to choose a clinic."
         ),
         image=("Demo: ketamine therapy", ("#2a6f97", "#a9d6e5")),
-        hero_alt_text="Calm blue gradient with three white circles",
+        hero_image_alt="Calm blue gradient with three white circles",
         topics=[topics["treatment-resistant-depression"], topics["ketamine-therapy"]],
         people=people,
         story=KETAMINE_STORY,

@@ -32,7 +32,7 @@ def build_home_content(page: HomePage, serializer: ContentSerializer) -> dict[st
         "type": "home.HomePage",
         "hero_heading": page.hero_heading,
         "hero_text": page.hero_text,
-        "hero_image": serializer.images.serialize(page.hero_image, alt=page.hero_image_alt),
+        "hero_image": serializer.images.serialize(page.hero_image, alt=page.hero_alt),
         "featured_articles": [
             link for link in (serializer.links.link(page_id) for page_id in featured) if link
         ],

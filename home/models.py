@@ -4,12 +4,16 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.hero import HeroImageMixin
 from core.preview import FrontEndPreviewMixin
 from core.visibility import visible
 
 
-class HomePage(FrontEndPreviewMixin, Page):
+class HomePage(HeroImageMixin, FrontEndPreviewMixin, Page):
     """The root of each locale's site: what readers land on first."""
+
+    # The hero sets the mood beside the heading; it may carry no information of its own.
+    hero_image_may_be_decorative = True
 
     hero_heading = models.CharField(
         max_length=120,
@@ -20,19 +24,6 @@ class HomePage(FrontEndPreviewMixin, Page):
         max_length=400,
         blank=True,
         help_text="One or two sentences under the heading: who the site is for and what it offers.",
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A calm, wide image (at least 1440 pixels wide) behind or beside the heading.",
-    )
-    hero_image_alt = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text="Describe the image for screen-reader users; leave empty if it is decorative.",
     )
     articles_page = models.ForeignKey(
         "articles.ArticleIndexPage",
@@ -57,8 +48,16 @@ class HomePage(FrontEndPreviewMixin, Page):
             [
                 FieldPanel("hero_heading"),
                 FieldPanel("hero_text"),
-                FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt"),
+                FieldPanel(
+                    "hero_image",
+                    help_text="A calm, wide image (at least 1440 pixels wide) behind or beside "
+                    "the heading.",
+                ),
+                FieldPanel(
+                    "hero_image_alt",
+                    help_text="Describe the image for screen-reader users; leave empty if it is "
+                    "decorative.",
+                ),
             ],
             heading="Hero",
         ),

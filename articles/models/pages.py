@@ -16,7 +16,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model_string
 from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -32,6 +31,7 @@ from articles.forms import ArticlePageForm
 from articles.reading import count_words, reading_time_minutes
 from core.blocks.text import INLINE_FEATURES
 from core.dates import one_year_after
+from core.hero import HeroImageMixin
 from core.models import SafetyInformation, SafetySettings
 from core.panels import ContentChecksPanel, TranslationStatusPanel
 from core.preview import FrontEndPreviewMixin
@@ -79,7 +79,7 @@ class ArticleIndexPage(FrontEndPreviewMixin, Page):
         return context
 
 
-class ArticlePage(RuledPageMixin, FrontEndPreviewMixin, Page):
+class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
     """A long-form article about a treatment: a story, the science and guidance, with sources."""
 
     standfirst = models.CharField(
@@ -90,20 +90,6 @@ class ArticlePage(RuledPageMixin, FrontEndPreviewMixin, Page):
         max_length=300,
         help_text="Two plain sentences for article cards and search results. No links.",
     )
-    hero_image = models.ForeignKey(
-        get_image_model_string(),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A calm, respectful image shown at the top. Avoid images of distress.",
-    )
-    hero_alt_text = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text="Describe the hero image for readers who cannot see it.",
-    )
-
     story = StreamField(
         StoryStreamBlock(),
         blank=True,
@@ -175,7 +161,7 @@ class ArticlePage(RuledPageMixin, FrontEndPreviewMixin, Page):
         *Page.content_panels,
         FieldPanel("standfirst"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading="Hero image"
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"
         ),
         FieldPanel("story"),
     ]
@@ -232,7 +218,7 @@ class ArticlePage(RuledPageMixin, FrontEndPreviewMixin, Page):
         TranslatableField("standfirst"),
         TranslatableField("summary"),
         SynchronizedField("hero_image"),
-        TranslatableField("hero_alt_text"),
+        TranslatableField("hero_image_alt"),
         TranslatableField("story"),
         TranslatableField("science"),
         TranslatableField("guidance"),
@@ -257,10 +243,6 @@ class ArticlePage(RuledPageMixin, FrontEndPreviewMixin, Page):
         return reading_time_minutes(self.word_count)
 
     @property
-    def hero_alt(self) -> str:
-        return self.hero_alt_text or (self.hero_image.default_alt_text if self.hero_image else "")
-
-    @property
     def topics(self) -> list:
         """The article's topics, main topic first."""
         return [link.topic for link in self.topic_links.all()]
@@ -280,15 +262,16 @@ class ArticlePage(RuledPageMixin, FrontEndPreviewMixin, Page):
     # Validation
 
     def clean(self):
-        super().clean()
+        # The hero image's alt text is checked by HeroImageMixin; its error is shown with ours.
+        found: dict[str, list[ValidationError]] = {}
+        try:
+            super().clean()
+        except ValidationError as invalid:
+            found = invalid.update_error_dict(found)
         self.set_review_defaults()
         self.update_word_count()
 
         errors: dict[str, ValidationError] = {}
-        if self.hero_image and not self.hero_alt_text:
-            errors["hero_alt_text"] = ValidationError(
-                "Describe the hero image for readers who use screen readers."
-            )
         if (
             self.last_reviewed
             and self.next_review_due
@@ -305,7 +288,9 @@ class ArticlePage(RuledPageMixin, FrontEndPreviewMixin, Page):
                 f"{', '.join(duplicates)}. Change one of each pair under References."
             )
         if errors:
-            raise ValidationError(errors)
+            found = ValidationError(errors).update_error_dict(found)
+        if found:
+            raise ValidationError(found)
 
     def _duplicate_reference_keys(self) -> list[str]:
         keys = [reference.key for reference in self.references.all()]

@@ -9,6 +9,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.taxonomy import TaxonomyTerm
+
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """Someone credited on articles: as author, as medical reviewer, or both."""
@@ -146,7 +148,10 @@ class TopicKind(models.TextChoices):
     TREATMENT = "treatment", "Treatment"
 
 
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+DUPLICATE_TOPIC_SLUG = "Another topic in this language already uses this slug."
+
+
+class Topic(TaxonomyTerm):
     """A condition or treatment that articles are filed under."""
 
     name = models.CharField(
@@ -176,31 +181,23 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
     ]
 
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("kind"),
-        index.FilterField("locale"),
-    ]
+    duplicate_slug_message = DUPLICATE_TOPIC_SLUG
+
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("kind")]
 
     # The slug and kind identify the topic in every language; only the words are translated.
     translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug", overridable=False),
+        *TaxonomyTerm.translatable_fields,
         SynchronizedField("kind", overridable=False),
         TranslatableField("description"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = "topic"
-        ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["slug", "locale"],
                 name="articles_topic_unique_slug_per_locale",
-                violation_error_message="Another topic in this language already uses this slug.",
+                violation_error_message=DUPLICATE_TOPIC_SLUG,
             )
         ]
-
-    def __str__(self):
-        return self.name

@@ -71,10 +71,10 @@ def reference_errors(page: ArticlePage) -> Iterator[ContentCheck]:
 
 def alt_text_errors(page: ArticlePage) -> Iterator[ContentCheck]:
     """Images, at the top of the page or in a section, that screen readers could not describe."""
-    if page.hero_image_id and not page.hero_alt_text:
+    if page.hero_image_id and not page.hero_image_alt:
         yield error(
             "The hero image has no alt text. Describe it for readers who use screen readers.",
-            "hero_alt_text",
+            "hero_image_alt",
         )
     for field_name in SECTION_FIELDS:
         stream = getattr(page, field_name)

@@ -1,14 +1,14 @@
 """Snippets of the provider directory: the services a clinic can offer."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
+
+from core.taxonomy import TaxonomyTerm
 
 
-class Service(TranslatableMixin, index.Indexed, models.Model):
+class Service(TaxonomyTerm):
     """A treatment or kind of support that clinics offer, e.g. IV ketamine infusions."""
 
     name = models.CharField(
@@ -36,40 +36,21 @@ class Service(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("short_description"),
     ]
 
+    duplicate_slug_message = "Another service already uses this key. Choose a different one."
+
     search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
+        *TaxonomyTerm.search_fields,
         index.SearchField("slug"),
         index.FilterField("name"),
         index.FilterField("slug"),
-        index.FilterField("locale"),
     ]
-
-    # The slug is a key, not prose: every translation keeps the source's slug so that one
-    # filter value finds the service in every locale.
     translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug", overridable=False),
+        *TaxonomyTerm.translatable_fields,
         TranslatableField("short_description"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = "service"
-        ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_service_slug_locale"),
         ]
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        super().clean()
-        # The form does not include the locale, so Django skips the database constraint's
-        # check; without this, a duplicate slug would fail on save with a server error.
-        locale_id = self.locale_id or self.get_default_locale().pk
-        duplicate = Service.objects.filter(slug=self.slug, locale_id=locale_id).exclude(pk=self.pk)
-        if self.slug and duplicate.exists():
-            raise ValidationError(
-                {"slug": "Another service already uses this key. Choose a different one."}
-            )

@@ -72,7 +72,7 @@ def test_article_detail_costs_the_same_for_10_and_100_blocks(api, article_index,
 def test_article_listing_costs_the_same_for_5_and_50_cards(api, article_index, image, topic):
     for n in range(50):
         article = build_article(
-            article_index, title=f"Article {n}", hero_image=image, hero_alt_text="A calm gradient"
+            article_index, title=f"Article {n}", hero_image=image, hero_image_alt="A calm gradient"
         )
         ArticlePageTopic.objects.create(page=article, topic=topic, locale=article.locale)
     five = queries_for(api, "/articles", limit=5)

@@ -8,6 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from articles.blocks import ScienceStreamBlock, StoryStreamBlock
 from articles.blocks import story as story_blocks
 from articles.blocks.guidance import ProviderDirectoryBlock
+from articles.models import Topic
 from core.dates import one_year_after
 from tests.articles.factories import ArticlePageFactory, reference, statistic
 
@@ -176,3 +177,16 @@ def test_a_directory_link_with_a_region_needs_its_country():
     )
     assert value.filters == {"country": "US", "region": "PA"}
     assert value.query_string == "country=US&region=PA"
+
+
+@pytest.mark.django_db
+def test_a_topic_slug_is_unique_within_a_locale(locales):
+    Topic.objects.create(name="Ketamine", slug="ketamine", kind="treatment", locale=locales["en"])
+    duplicate = Topic(name="Ketamine therapy", slug="ketamine", kind="treatment")
+
+    with pytest.raises(ValidationError) as error:
+        duplicate.full_clean(exclude=["locale"])  # as the editor's form, without the locale
+
+    assert error.value.message_dict["slug"] == [
+        "Another topic in this language already uses this slug."
+    ]

@@ -38,7 +38,7 @@ def rich_article(
         standfirst="What ketamine does and how to choose a clinic.",
         summary="Ketamine can ease depression quickly for some people.",
         hero_image=picture,
-        hero_alt_text="Three white circles on blue",
+        hero_image_alt="Three white circles on blue",
         last_reviewed=REVIEWED,
         references=[
             reference(

@@ -141,7 +141,7 @@ def test_images_and_links_are_synchronised_but_a_translator_may_localise_them(mo
 @pytest.mark.parametrize(
     ("model", "name"),
     [
-        (ArticlePage, "hero_alt_text"),
+        (ArticlePage, "hero_image_alt"),
         (ArticlePage, "story"),
         (ArticlePage, "author"),
         (ArticlePage, "topic_links"),

@@ -85,7 +85,7 @@ def test_a_translation_keeps_the_block_structure_and_every_synchronised_value(
     assert '<a href="https://example.org/glutamate">this explainer</a>' in link
 
     assert translated.hero_image == article.hero_image
-    assert translated.hero_alt_text == "ES Three white circles on blue"
+    assert translated.hero_image_alt == "ES Three white circles on blue"
     assert translated.last_reviewed == article.last_reviewed
     assert translated.next_review_due == article.next_review_due
     references = [
