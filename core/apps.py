@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from core import (
             cdn,  # noqa: F401  (purges the CDN on content changes)
+            checks,  # noqa: F401  (registers the production settings checks)
             events,
         )
         from core.api import cache  # noqa: F401  (invalidates cached responses on content changes)
