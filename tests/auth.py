@@ -1,6 +1,7 @@
 """Authentication for the test settings."""
 
 from axes.backends import AxesStandaloneBackend
+from django.contrib.auth.backends import ModelBackend
 
 
 class AxesBackendAllowingClientLogin(AxesStandaloneBackend):
@@ -11,3 +12,7 @@ class AxesBackendAllowingClientLogin(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        # Client.force_login() records the first backend in the session, so it must load users.
+        return ModelBackend().get_user(user_id)
