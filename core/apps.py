@@ -7,7 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared content"
 
     def ready(self):
-        from core import cdn, events  # cdn purges the CDN on content changes
+        from core import (
+            cdn,  # purges the CDN on content changes
+            checks,  # noqa: F401  (registers the production settings checks)
+            events,
+        )
         from core.api import cache  # noqa: F401  (invalidates cached responses on content changes)
         from core.models import SafetyInformation, SafetySettings
         from core.snapshots import receivers  # noqa: F401  (renders what readers get on changes)

@@ -11,6 +11,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
 from wagtail.models import Locale
 
 from articles.models import Person
@@ -30,10 +31,12 @@ DEMO_REVIEWER_NAME = "Dr. Tomas Okafor-Lind"
 def demo_password() -> str:
     credentials_file = settings.VAR_DIR / "demo-accounts.txt"
     if password := os.environ.get("DEMO_ACCOUNTS_PASSWORD"):
+        # The accounts can sign in to the admin: the same rules as every other password.
+        validate_password(password)
         return password
     if credentials_file.exists():
         return credentials_file.read_text().split("password: ", 1)[1].split()[0]
-    password = secrets.token_urlsafe(12)
+    password = secrets.token_urlsafe(12)  # 16 characters, enough for AUTH_PASSWORD_VALIDATORS
     credentials_file.parent.mkdir(parents=True, exist_ok=True)
     credentials_file.write_text(
         f"usernames: {', '.join(ACCOUNTS)}\npassword: {password}\n", encoding="utf-8"

@@ -1,7 +1,8 @@
 """Editorial roles and the article workflow, as groups, permissions and a Wagtail workflow.
 
 - Writers create and edit drafts in the English article and provider sections and submit them
-  for review; they cannot publish.
+  for review; they cannot publish. They may add topics and services but not change them: a
+  change shows on live pages at once, without review.
 - Medical reviewers approve or reject the medical-review step (and may correct the article).
 - Editors publish, schedule and unpublish in every language, manage people, topics, services
   and safety information, and start translations.
@@ -59,10 +60,9 @@ ROLES = (
             "articles.view_person",
             "articles.view_topic",
             "articles.add_topic",
-            "articles.change_topic",
             "providers.view_service",
             "providers.add_service",
-            "providers.change_service",
+            # Not change: renaming a topic or service changes live articles without review.
         ),
         collections=(
             "wagtailimages.add_image",

@@ -90,41 +90,40 @@ class WebhookDelivery(models.Model):
     def __str__(self) -> str:
         return f"{self.event} → {self.endpoint}"
 
-    def record_delivered(self, status_code: int, now: datetime) -> None:
-        self.status = DeliveryStatus.DELIVERED
-        self.last_status_code = status_code
-        self.last_error = ""
-        self.next_attempt_at = None
-        self.delivered_at = now
-        self.save(
-            update_fields=[
-                "status",
-                "last_status_code",
-                "last_error",
-                "next_attempt_at",
-                "delivered_at",
-                "updated_at",
-            ]
+    def _record(self, **fields) -> bool:
+        """Write the outcome of this process's attempt, only if its claim still holds.
+
+        A worker that stalled past its lease may finish after another worker took the delivery
+        over (and counted another attempt): its outcome is stale and must not overwrite the newer
+        one. Returns whether it was recorded.
+        """
+        recorded = WebhookDelivery.objects.filter(
+            pk=self.pk, attempts=self.attempts, status__in=OPEN_STATUSES
+        ).update(**fields, updated_at=timezone.now())
+        if recorded:
+            for name, value in fields.items():
+                setattr(self, name, value)
+        else:
+            self.refresh_from_db()
+        return bool(recorded)
+
+    def record_delivered(self, status_code: int, now: datetime) -> bool:
+        return self._record(
+            status=DeliveryStatus.DELIVERED,
+            last_status_code=status_code,
+            last_error="",
+            next_attempt_at=None,
+            delivered_at=now,
         )
 
     def record_failure(
         self, error: str, status_code: int | None, max_attempts: int, now: datetime
-    ) -> None:
+    ) -> bool:
         """Schedule the next attempt with backoff, or give up after `max_attempts`."""
-        self.last_status_code = status_code
-        self.last_error = error
-        if self.attempts >= max_attempts:
-            self.status = DeliveryStatus.FAILED
-            self.next_attempt_at = None
-        else:
-            self.status = DeliveryStatus.RETRYING
-            self.next_attempt_at = now + retry_delay(self.attempts)
-        self.save(
-            update_fields=[
-                "status",
-                "last_status_code",
-                "last_error",
-                "next_attempt_at",
-                "updated_at",
-            ]
+        failed = self.attempts >= max_attempts
+        return self._record(
+            status=DeliveryStatus.FAILED if failed else DeliveryStatus.RETRYING,
+            last_status_code=status_code,
+            last_error=error,
+            next_attempt_at=None if failed else now + retry_delay(self.attempts),
         )

@@ -8,6 +8,11 @@ from .base import *  # noqa: F403
 SECRET_KEY = "django-insecure-test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# django-axes stays on (tests/accounts check the lockout); Client.login() has no request for it.
+AUTHENTICATION_BACKENDS = [
+    "tests.auth.AxesBackendAllowingClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -35,7 +35,8 @@ class TranslationRow:
 
     @property
     def title(self) -> str:
-        return self.page.get_admin_display_title()
+        # The live title: a newer draft's title may not have been reviewed or meant for all.
+        return self.page.title if self.page.live else self.page.get_admin_display_title()
 
     @property
     def page_type(self) -> str:
@@ -184,10 +185,18 @@ class TranslationStatusReportView(ReportView):
         )
         locales = list(Locale.objects.exclude(pk=self.default_locale.pk).order_by("language_code"))
         states = translation_states(sources, locales)
+        # Only pages the user may edit, the source or its translation: titles of drafts and
+        # private sections are not for everyone who may open the report.
+        editable = set(
+            self.permission_policy.instances_user_has_permission_for(
+                self.request.user, "change"
+            ).values_list("pk", flat=True)
+        )
         return [
             TranslationRow(page, state)
             for page in sources
             for state in states.get(page.translation_key, [])
+            if page.pk in editable or state.target_id in editable
         ]
 
     def filter_queryset(self, rows: list[TranslationRow]) -> list[TranslationRow]:

@@ -11,7 +11,17 @@ from articles import review_status as review
 
 from .conftest import build_article, translate_page
 
-TODAY = date.today()
+TODAY = timezone.localdate()  # replaced by `pinned_today` before each test
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch):
+    """Today, read once per test and pinned in the review clock, so a run crossing midnight
+    compares the dates the code used with the same day."""
+    global TODAY
+    TODAY = timezone.localdate()
+    monkeypatch.setattr(review, "today", lambda: TODAY)
+    return TODAY
 
 
 def reviewed(due_in_days: int) -> dict:

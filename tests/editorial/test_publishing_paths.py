@@ -7,10 +7,12 @@ from django.contrib.messages import get_messages
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Workflow
 from wagtail_localize.models import TranslationSource
 
 from articles.models import ArticlePage
+from editorial.publishing import has_medical_approval, publishing_blockers
+from editorial.roles import WORKFLOW_NAME
 from tests.articles.factories import ArticlePageFactory, PersonFactory, article_form_data
 from tests.core.factories import crisis_lines_in
 from tests.translation.factories import start_translation
@@ -141,3 +143,60 @@ def test_translators_publish_translated_articles_but_not_the_home_page(
     assert spanish.permissions_for_user(translator).can_publish()
     assert spanish_home.permissions_for_user(translator).can_edit()
     assert not spanish_home.permissions_for_user(translator).can_publish()
+
+
+def test_an_approval_of_an_older_revision_does_not_approve_a_later_one(reviewed, editor, settings):
+    """Even where an edit would not restart the workflow, the approval covers its revision only."""
+    settings.WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+    assert has_medical_approval(reviewed)
+
+    reviewed.standfirst = "An unreviewed claim."
+    reviewed.save_revision(user=editor)
+
+    article = ArticlePage.objects.get(pk=reviewed.pk)
+    assert not has_medical_approval(article)
+    assert any("has not approved the latest changes" in b for b in publishing_blockers(article))
+
+
+def test_a_translation_waits_while_its_english_source_is_not_live(spanish_translation, translator):
+    crisis_lines_in("es")
+    article, _, spanish = spanish_translation
+    assert spanish.permissions_for_user(translator).can_publish()
+
+    Page.objects.get(pk=article.pk).unpublish()
+
+    spanish = ArticlePage.objects.get(pk=spanish.pk)
+    permissions = spanish.permissions_for_user(translator)
+    assert not permissions.can_publish()
+    assert "has not been published yet" in permissions.publishing_blockers[0]
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        {"medical_reviewer": None, "last_reviewed": None},
+        {"last_reviewed": None},
+        {"medical_reviewer": None},
+    ],
+)
+def test_an_english_article_outside_the_workflow_still_needs_a_reviewer_and_a_review_date(
+    article_index, editor, crisis_lines, credits
+):
+    Workflow.objects.filter(name=WORKFLOW_NAME).update(active=False)
+    article = ArticlePageFactory(parent=article_index, live=False, **credits)
+    article.save_revision()
+
+    article = ArticlePage.objects.get(pk=article.pk)
+    permissions = article.permissions_for_user(editor)
+    assert not permissions.can_publish()
+    assert "no medical reviewer or review date" in permissions.publishing_blockers[0]
+
+
+def test_an_english_article_outside_the_workflow_with_its_credits_can_be_published(
+    article_index, editor, crisis_lines
+):
+    Workflow.objects.filter(name=WORKFLOW_NAME).update(active=False)
+    article = ArticlePageFactory(parent=article_index, live=False)
+    article.save_revision()
+
+    assert ArticlePage.objects.get(pk=article.pk).permissions_for_user(editor).can_publish()

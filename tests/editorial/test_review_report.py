@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -11,15 +11,27 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale
 
 from articles.models import ArticlePage
+from editorial.reviews import status as review
 from tests.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
 REPORT = reverse("reviews_due_report")
-TODAY = date.today()
+TODAY = timezone.localdate()  # replaced by `pinned_today` before each test
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch):
+    """Today, read once per test and pinned in the review clock, so a run crossing midnight
+    compares the dates the code used with the same day."""
+    global TODAY
+    TODAY = timezone.localdate()
+    monkeypatch.setattr(review, "today", lambda: TODAY)
+    return TODAY
 
 
 def article(index, title, due_in_days: int | None, *, live=True) -> ArticlePage:

@@ -8,7 +8,12 @@ from wagtail.models import GroupPagePermission, Page, Workflow
 from articles.models import ArticlePage
 from editorial.models import MedicalReviewTask
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
-from tests.articles.factories import ArticlePageFactory, PersonFactory, article_form_data
+from tests.articles.factories import (
+    ArticlePageFactory,
+    PersonFactory,
+    TopicFactory,
+    article_form_data,
+)
 from tests.providers.factories import ProviderIndexPageFactory, ProviderPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +150,40 @@ def test_reviews_due_are_for_people_who_work_on_the_english_source(
         assert (response.status_code == 200) is allowed, user
         dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
         assert ("Reviews due" in dashboard) is allowed, user
+
+
+def test_only_editors_change_topics_and_services_that_live_articles_show(editor, writer, client):
+    """A renamed topic or service changes live pages at once, without review."""
+    for permission in ("articles.change_topic", "providers.change_service"):
+        assert editor.has_perm(permission)
+        assert not writer.has_perm(permission)
+    topic = TopicFactory(name="Ketamine therapy", slug="ketamine-therapy")
+    client.force_login(writer)
+    edit = client.post(
+        reverse("wagtailsnippets_articles_topic:edit", args=[topic.pk]),
+        {"name": "Miracle cure", "slug": "ketamine-therapy"},
+    )
+    assert edit.status_code in (302, 403)
+    topic.refresh_from_db()
+    assert topic.name == "Ketamine therapy"
+
+
+def test_the_migration_takes_snippet_changes_away_from_writers_of_an_existing_site():
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+
+    writers = Group.objects.get(name=WRITERS)
+    writers.permissions.add(
+        *Permission.objects.filter(
+            codename__in=["change_topic", "change_service"],
+            content_type__app_label__in=["articles", "providers"],
+        )
+    )
+    migration = import_module("editorial.migrations.0003_only_editors_change_topics_and_services")
+
+    migration.take_snippet_changes_from_writers(apps, None)
+
+    assert not writers.permissions.filter(codename__in=["change_topic", "change_service"]).exists()
+    assert writers.permissions.filter(codename="add_topic").exists()

@@ -54,3 +54,49 @@ def test_a_malformed_boolean_is_rejected_at_start_up():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT must be true or false" in result.stderr
+
+
+def test_production_sends_email_by_smtp_from_the_environment():
+    env = {
+        **PRODUCTION_ENV,
+        "EMAIL_HOST": "smtp.example.org",
+        "EMAIL_PORT": "2525",
+        "EMAIL_HOST_USER": "cms",
+        "EMAIL_HOST_PASSWORD": "smtp-password",
+        "DEFAULT_FROM_EMAIL": "cms@example.org",
+    }
+    result = run_manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_USE_TLS, "
+        "s.DEFAULT_FROM_EMAIL)",
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+        "2525",
+        "cms",
+        "True",
+        "cms@example.org",
+    ]
+
+
+@pytest.mark.parametrize("backend", ["console", "locmem"])
+def test_production_refuses_an_email_backend_that_does_not_send(backend):
+    env = {**PRODUCTION_ENV, "EMAIL_BACKEND": f"django.core.mail.backends.{backend}.EmailBackend"}
+    result = run_manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "core.E001" in result.stderr
+
+
+def test_the_email_check_leaves_development_alone(settings):
+    from core.checks import check_production_email
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    assert check_production_email() == []
+    settings.PRODUCTION_CHECKS = True
+    assert [error.id for error in check_production_email()] == ["core.E001"]

@@ -127,3 +127,17 @@ def test_the_source_of_a_translation_is_the_object_it_was_translated_from(articl
 
     assert source_of(spanish_article).pk == article.pk
     assert source_of(article).pk == article.pk
+
+
+def test_a_segment_whose_translation_has_an_error_is_not_translated(article, spanish):
+    from wagtail_localize.models import StringTranslation
+
+    translation = start_translation(article, spanish)
+    fill(translation)
+    errored = StringTranslation.objects.filter(locale=spanish).first()
+    errored.has_error = True
+    errored.save(update_fields=["has_error"])
+
+    state = state_of(article, spanish)
+    assert state.status == TranslationStatus.IN_PROGRESS
+    assert state.translated_segments == state.total_segments - 1

@@ -33,6 +33,18 @@ def test_a_receiver_rejects_a_replay_a_forgery_and_the_wrong_secret():
     assert not verify(SECRET, body, timestamp, "sha256=é", now=1.8e9)
 
 
+def test_the_replay_window_is_symmetric():
+    """Timestamps too far in the past or in the future are refused; ones inside are accepted."""
+    signed_at = 1_800_000_000
+    body, timestamp, signature = signed({"id": "change-1", "paths": ["/en/"]}, now=signed_at)
+
+    for clock_offset in (-300, -1, 0, 1, 300):
+        assert verify(SECRET, body, timestamp, signature, now=signed_at + clock_offset)
+    for clock_offset in (-301, -3600, 301, 3600):
+        assert not verify(SECRET, body, timestamp, signature, now=signed_at + clock_offset)
+    assert not verify(SECRET, body, timestamp, signature, tolerance_seconds=59, now=signed_at - 60)
+
+
 def test_the_example_in_the_documentation_verifies():
     """docs/webhooks.md shows a request signed with `example-secret`, to test receivers with."""
     example = (ROOT / "docs" / "webhooks.md").read_text().split("```http\n")[1].split("```")[0]

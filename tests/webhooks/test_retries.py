@@ -10,10 +10,12 @@ from django.utils import timezone
 from django_tasks import task_backends
 
 from articles.models import ArticlePage
+from webhooks import delivery as webhook_delivery
+from webhooks.delivery import Reply
 from webhooks.models import DeliveryStatus, WebhookDelivery
 from webhooks.tasks import deliver, deliver_webhook
 
-from .conftest import FRONT_END, SEARCH
+from .conftest import FRONT_END, SEARCH, FakeEndpoints
 
 
 def time_passes(seconds: int = 31) -> None:
@@ -193,3 +195,58 @@ def test_the_database_worker_delivers_and_defers_retries(
     assert erroring.status == DeliveryStatus.RETRYING
     retry = DBTaskResult.objects.get(task_path="webhooks.tasks.deliver_webhook", status="READY")
     assert retry.run_after == erroring.next_attempt_at
+
+
+def test_a_second_claim_while_an_attempt_is_in_flight_sends_nothing(endpoints, committed, article):
+    """deliver_due_webhooks (or a second worker) finds the delivery claimed and leaves it."""
+    endpoints.answers[FRONT_END] = 500
+    committed(article.save_revision().publish)
+    delivery = WebhookDelivery.objects.get(endpoint=FRONT_END)
+    time_passes()
+    concurrent = []
+
+    def post_while_another_worker_claims(url, body, headers, timeout):
+        if not concurrent:
+            concurrent.append(deliver(delivery.pk))
+            concurrent.append(deliver_due())
+        return FakeEndpoints.post(endpoints, url, body, headers, timeout)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(webhook_delivery, "post", post_while_another_worker_claims)
+        assert deliver(delivery.pk) == DeliveryStatus.RETRYING
+
+    assert concurrent == [None, "No webhook delivery is due.\n"]
+    assert len(endpoints.to(FRONT_END)) == 2  # the first attempt, and this one retry
+    delivery.refresh_from_db()
+    assert delivery.attempts == 2
+
+
+def test_an_attempt_that_outlived_its_claim_does_not_overwrite_the_next_one(
+    endpoints, committed, article
+):
+    """A worker that stalled past its lease must not record over the attempt that replaced it."""
+    endpoints.answers[FRONT_END] = 500
+    committed(article.save_revision().publish)
+    delivery = WebhookDelivery.objects.get(endpoint=FRONT_END)
+    time_passes()
+    later, stalled = [], []
+
+    def stalled_post(url, body, headers, timeout):
+        if not stalled:
+            stalled.append(url)
+            # The stalled worker's lease runs out; another worker takes the delivery and succeeds.
+            time_passes(seconds=3600)
+            endpoints.answers[FRONT_END] = 204
+            later.append(deliver(delivery.pk))
+            return Reply(500, "Internal Server Error")
+        return FakeEndpoints.post(endpoints, url, body, headers, timeout)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(webhook_delivery, "post", stalled_post)
+        deliver(delivery.pk)
+
+    assert later == [DeliveryStatus.DELIVERED]
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.DELIVERED
+    assert delivery.attempts == 3
+    assert delivery.last_error == ""

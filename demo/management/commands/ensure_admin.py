@@ -3,7 +3,9 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -26,7 +28,13 @@ class Command(BaseCommand):
         password = os.environ.get("DJANGO_SUPERUSER_PASSWORD")
         generated = not password
         if generated:
-            password = secrets.token_urlsafe(12)
+            password = secrets.token_urlsafe(12)  # 16 characters
+        try:
+            validate_password(password, user=User(username=username, email=email))
+        except ValidationError as error:
+            raise CommandError(
+                f"DJANGO_SUPERUSER_PASSWORD is too weak: {' '.join(error.messages)}"
+            ) from error
         User.objects.create_superuser(username=username, email=email, password=password)
 
         if generated:
