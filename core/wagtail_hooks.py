@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.models import SafetyInformation
+from core.snapshots.models import PageSnapshot
 from core.translators import changes_source_only_as_translator
 from core.views.translation_report import TranslationStatusReportView
 
@@ -84,3 +86,17 @@ def keep_translators_out_of_source_snippets(request, instance):
         },
     )
     return redirect(instance.snippet_viewset.get_url_name("list"))
+
+
+# Reader-facing HTML pages obey the same gate as the API
+
+
+@hooks.register("before_serve_page")
+def serve_only_what_passed_the_gate(page, request, serve_args, serve_kwargs):
+    """A page is served to readers only while the API would serve it: it has a snapshot for its
+    own locale that passed the gate, within its publication window."""
+    servable = PageSnapshot.objects.servable().filter(
+        page=page, reader_locale=page.locale.language_code
+    )
+    if not servable.exists():
+        raise Http404

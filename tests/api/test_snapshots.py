@@ -1,9 +1,12 @@
 """Publication snapshots: readers get what was published, through every path that changes it."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from core.events import ContentChange, content_changed
@@ -137,3 +140,16 @@ def test_reading_a_page_costs_one_query_and_a_missing_route_two(api, article, sp
     with CaptureQueriesContext(connection) as queries:
         assert api("/pages/resolve", path="/en/nothing-here/").status_code == 404
     assert len(queries) == 2  # the snapshot, then a redirect
+
+
+def test_the_html_page_follows_the_same_gate_and_publication_window(client, article):
+    assert client.get(article.url).status_code == 200
+
+    PageSnapshot.objects.filter(page=article).update(withheld="No medical approval.")
+    assert client.get(article.url).status_code == 404
+
+    PageSnapshot.objects.filter(page=article).update(withheld="")
+    Page.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    assert client.get(article.url).status_code == 404
