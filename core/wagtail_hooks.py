@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -93,10 +94,14 @@ def keep_translators_out_of_source_snippets(request, instance):
 
 @hooks.register("before_serve_page")
 def serve_only_what_passed_the_gate(page, request, serve_args, serve_kwargs):
-    """A page is served to readers only while the API would serve it: it has a snapshot for its
-    own locale that passed the gate, within its publication window."""
-    servable = PageSnapshot.objects.servable().filter(
+    """Readers get a page's HTML only while the API would serve it: within its publication
+    window, and not withheld by the gate. (A page made live without a publish, by a script or a
+    factory, has no snapshot and is served as Wagtail serves it.)"""
+    now = timezone.now()
+    if (page.go_live_at and page.go_live_at > now) or (page.expire_at and page.expire_at <= now):
+        raise Http404
+    withheld = PageSnapshot.objects.filter(
         page=page, reader_locale=page.locale.language_code
-    )
-    if not servable.exists():
+    ).exclude(withheld="")
+    if withheld.exists():
         raise Http404

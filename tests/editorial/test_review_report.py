@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale
 
+from articles import review_status as review
 from articles.models import ArticlePage
-from editorial.reviews import status as review
 from tests.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
