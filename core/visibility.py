@@ -4,10 +4,12 @@ Every reader-facing query (API routes, listings, alternates, links, breadcrumbs,
 here, so that a draft, an expired page or a page behind a view restriction never leaks.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from core.snapshots.models import PageSnapshot
 
 
 def publication_window_q() -> Q:
@@ -31,11 +33,13 @@ def public_q(paths: list[str]) -> Q:
 
 
 def visible(queryset: PageQuerySet, restricted: list[str] | None = None) -> PageQuerySet:
-    """Narrow a page queryset to what readers may see.
+    """Narrow a page queryset to what readers may see: live, public, within its publication
+    window, and not withheld by the publication gate (core.snapshots).
 
     Pass `restricted` (from `restricted_paths()`) to reuse one lookup of view restrictions
     across the queries of a request.
     """
     if restricted is None:
         restricted = restricted_paths()
-    return queryset.live().filter(publication_window_q(), public_q(restricted))
+    withheld = PageSnapshot.objects.filter(page=OuterRef("pk")).exclude(withheld="")
+    return queryset.live().filter(publication_window_q(), public_q(restricted), ~Exists(withheld))

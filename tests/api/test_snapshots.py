@@ -153,3 +153,20 @@ def test_the_html_page_follows_the_same_gate_and_publication_window(client, arti
         expire_at=timezone.now() - datetime.timedelta(minutes=1)
     )
     assert client.get(article.url).status_code == 404
+
+
+def test_a_withheld_page_is_in_no_listing_search_or_link(api, article_index, article):
+    from .conftest import paragraph
+
+    linking = build_article(
+        article_index,
+        title="Linking",
+        blocks=[paragraph(f'See <a linktype="page" id="{article.pk}">this</a>.')],
+    )
+    PageSnapshot.objects.filter(page=article).update(withheld="No medical approval.")
+    render_page(linking.pk)
+
+    assert article.pk not in [card["id"] for card in api("/articles").json()["items"]]
+    assert api("/search", q="Ketamine").json()["count"] == 0
+    html = api(f"/pages/{linking.pk}").json()["content"]["science"][1]["value"]
+    assert html == "<p>See <a>this</a>.</p>"
