@@ -1,6 +1,7 @@
 """Query parameters shared by the API's routes."""
 
 import inspect
+import re
 from functools import wraps
 
 from django.conf import settings
@@ -19,10 +20,16 @@ def locale_chain_or_400(requested: str | None) -> list[str]:
         raise HttpError(400, str(error)) from error
 
 
-def reject_unknown_params(view):
-    """Answer 400 when the query string names a parameter the view does not take.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
-    Ninja ignores unknown names, so a misspelt filter would silently return everything.
+
+def reject_unknown_params(view):
+    """Answer 400 when the query string names a parameter the view does not take, names one
+    twice, or carries control characters.
+
+    Ninja ignores unknown names, so a misspelt filter would silently return everything; it
+    keeps the last of repeated names, so `?locale=es&locale=ar` would answer in Arabic under a
+    cache key of its own; and a NUL reaches PostgreSQL as an error (a 500).
     """
     allowed: set[str] = set()
     for parameter in inspect.signature(view).parameters.values():
@@ -38,6 +45,17 @@ def reject_unknown_params(view):
 
     @wraps(view)
     def checked(request, *args, **kwargs):
+        repeated = sorted(name for name, values in request.GET.lists() if len(values) > 1)
+        if repeated:
+            raise HttpError(400, f"Give each query parameter once: {', '.join(repeated)}.")
+        controlled = sorted(
+            name for name, value in request.GET.items() if CONTROL_CHARACTERS.search(value)
+        )
+        if controlled:
+            raise HttpError(
+                400,
+                f"Query parameters may not contain control characters: {', '.join(controlled)}.",
+            )
         unknown = sorted(set(request.GET) - allowed)
         if unknown:
             raise HttpError(

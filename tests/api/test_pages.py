@@ -196,3 +196,26 @@ def test_an_alias_in_another_locale_is_not_an_alternate(api, article, spanish):
     article.create_alias(parent=spanish_index, update_locale=spanish, reset_translation_key=False)
     body = api("/pages/resolve", path=f"/en/articles/{article.slug}/").json()
     assert [alternate["locale"] for alternate in body["alternates"]] == ["en"]
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "params"),
+    [
+        ("/pages/resolve", {"path": "/en/\x00"}),
+        ("/pages/resolve", {"path": "/en/articles/\x1b[31m/"}),
+        ("/articles", {"q": "a\x00b"}),
+        ("/search", {"q": "ketamine\x00"}),
+        ("/site", {"locale": "es\x7f"}),
+    ],
+)
+def test_control_characters_in_a_parameter_are_a_400_problem(api, article, endpoint, params):
+    response = api(endpoint, **params)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "control characters" in response.json()["detail"]
+
+
+def test_a_repeated_parameter_is_a_400_problem_not_the_last_value(client, article):
+    response = client.get("/api/v1/articles?locale=es&locale=ar")
+    assert response.status_code == 400
+    assert "locale" in response.json()["detail"]
