@@ -11,7 +11,6 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
@@ -130,7 +129,3 @@ def dependent_page_ids(tags: Iterable[str], exclude: Iterable[int] = ()) -> list
             .values_list("snapshot__page_id", flat=True)
         )
     )
-
-
-def subtree_ids(page: Page) -> list[int]:
-    return list(Page.objects.filter(Q(path__startswith=page.path)).values_list("pk", flat=True))
