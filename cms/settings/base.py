@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "core.api.http.ApiProtocolMiddleware",
     "core.api.http.ApiHttpCacheMiddleware",
     "core.api.cache.ApiResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -219,3 +219,23 @@ def test_a_repeated_parameter_is_a_400_problem_not_the_last_value(client, articl
     response = client.get("/api/v1/articles?locale=es&locale=ar")
     assert response.status_code == 400
     assert "locale" in response.json()["detail"]
+
+
+def test_head_answers_wherever_get_does_with_the_same_headers_and_no_body(client, article):
+    path = f"/api/v1/pages/{article.pk}"
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get["ETag"]
+    assert head["Content-Type"] == get["Content-Type"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [("get", "/api/v1/no-such-endpoint", 404), ("post", "/api/v1/site", 405)],
+)
+def test_unrouted_errors_under_the_api_are_problem_details(client, db, method, path, status):
+    response = getattr(client, method)(path)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == status
