@@ -2,8 +2,9 @@
 topics, references, shared images, the safety information and the demo provider directory.
 
 Built once per database and reused while it holds the same dataset (`ensure_dataset`). English
-articles are created already live (no revisions: the API reads pages, not revisions); the
-translations are `copy_for_translation` copies, published together in one UPDATE. Search and
+articles are created already live, each with one revision that a stand-in medical approval
+covers (readers get an English article only through the publication gate); the translations are
+`copy_for_translation` copies, published together in one UPDATE. Search and
 reference indexing are skipped (cms/settings/bench.py): no measured endpoint uses them.
 """
 
@@ -29,17 +30,20 @@ from bench.content import ArticleContent, Links
 from bench.endpoints import Target
 from bench.stock_api import RENDITION_SPEC
 from core.api.images import rendition_specs
+from core.models import SafetyInformation
 from core.paths import front_end_path
 from core.snapshots.rebuild import rebuild
 from demo import providers as demo_providers
 from demo import safety as demo_safety
+from demo import translations as demo_translations
 from demo.images import demo_image
+from demo.review import record_medical_approval
 from home.models import HomePage
 
 logger = logging.getLogger(__name__)
 
 #: Bump when the generated content changes, so that an old dataset is rebuilt.
-DATASET_VERSION = 1
+DATASET_VERSION = 2
 LANGUAGES = ("en", "es", "ar")
 INDEX_SLUG = "bench-articles"
 IMAGE_COLOURS = [
@@ -113,6 +117,12 @@ def build(articles: int, log: Callable[[str], None] = logger.info) -> None:
     log("Safety information and the demo provider directory...")
     demo_safety.load()
     demo_providers.load()
+    # Readers of a translation get crisis lines in their language, or no article at all.
+    for code in LANGUAGES[1:]:
+        locale = Locale.objects.get(language_code=code)
+        catalogue = demo_translations.load_catalogue(code)
+        for information in SafetyInformation.objects.filter(locale=english):
+            demo_translations.translate(information, locale, catalogue)
 
     # A handful of images that every article shares (fewer for a tiny dataset: drawing them and
     # their renditions is most of a smoke run's build).
@@ -186,6 +196,11 @@ def build(articles: int, log: Callable[[str], None] = logger.info) -> None:
         page = _article(number, ArticleContent(number, links), english, authors, reviewers, topics)
         page.hero_image = images[number % len(images)]
         index.add_child(instance=page)
+        revision = page.save_revision(changed=False)
+        record_medical_approval(page, revision)
+        ArticlePage.objects.filter(pk=page.pk).update(
+            live_revision=revision, has_unpublished_changes=False
+        )
         english_ids.append(page.pk)
 
     last_page_id = Page.objects.order_by("-pk").values_list("pk", flat=True).first()

@@ -33,6 +33,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from articles.models import ArticleIndexPage, ArticlePage, Person, Topic
 from core.models import SafetyInformation
 from core.translation_status import TranslationStatus, translation_states
+from demo.review import publish_through_review
 from home.models import HomePage
 from providers.models import ProviderIndexPage, ProviderPage, Service
 
@@ -85,7 +86,8 @@ def translate(instance: TranslatableMixin, locale: Locale, catalogue: dict[str, 
 
 
 def edit_after_translation(article: ArticlePage) -> bool:
-    """Add a paragraph to the English article and republish it, leaving translations unsynced."""
+    """Add a paragraph to the English article and take it through the review again, leaving its
+    translations unsynced."""
     science = list(article.science.raw_data)
     if any(block["value"] == ESKETAMINE_UPDATE for block in science):
         return False
@@ -94,7 +96,7 @@ def edit_after_translation(article: ArticlePage) -> bool:
     )
     science.insert(after_first_paragraph, {"type": "paragraph", "value": ESKETAMINE_UPDATE})
     article.science = science
-    article.save_revision().publish()
+    publish_through_review(article)
     return True
 
 

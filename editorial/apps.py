@@ -11,12 +11,18 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save
+        from wagtail.models import Page
 
         from articles.models import ArticleIndexPage, ArticlePage
         from core import rules
         from editorial.checks.articles import article_errors, article_warnings
         from editorial.checks.providers import check_provider
-        from editorial.publishing import ArticlePermissionTester, article_review_steps
+        from editorial.publishing import (
+            ArticlePermissionTester,
+            article_gate,
+            article_review_steps,
+            translation_gate,
+        )
         from editorial.roles import grant_new_section
         from providers.models import ProviderIndexPage, ProviderPage
 
@@ -25,6 +31,9 @@ class EditorialConfig(AppConfig):
         rules.register_checks(ProviderPage, warnings=check_provider)
         rules.register_review_steps(ArticlePage, article_review_steps)
         rules.register_permission_tester(ArticlePage, ArticlePermissionTester)
+        # What readers get of a page's live revision, whatever path published it.
+        rules.register_gate_rule(ArticlePage, article_gate)
+        rules.register_gate_rule(Page, translation_gate)
 
         for index_model in (ArticleIndexPage, ProviderIndexPage):
             post_save.connect(

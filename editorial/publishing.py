@@ -24,7 +24,8 @@ from wagtail.models import Locale, Page, PagePermissionTester, TaskState
 from wagtail.workflows import publish_workflow_state
 from wagtail_localize.models import TranslationSource
 
-from core.rules import publishing_blockers
+from core.rules import content_errors, gate_refusals, publishing_blockers
+from core.snapshots.pipeline import live_object
 from editorial.models import MedicalReviewTask
 from editorial.review_stamp import cannot_approve_reason
 
@@ -50,12 +51,12 @@ def published_by_workflow_only(page: Page) -> bool:
     return is_source(page) and requires_medical_review(page)
 
 
-def has_medical_approval(page: Page) -> bool:
-    """Whether a medical reviewer approved the page's latest revision."""
+def has_medical_approval(page: Page, revision_id: int | None = None) -> bool:
+    """Whether a medical reviewer approved the page's latest revision (or `revision_id`)."""
     return (
         TaskState.objects.for_instance(page)
         .filter(
-            revision_id=page.latest_revision_id,
+            revision_id=revision_id or page.latest_revision_id,
             status=TaskState.STATUS_APPROVED,
             task__in=MedicalReviewTask.objects.all(),
         )
@@ -117,6 +118,52 @@ def translation_blockers(page: Page) -> list[str]:
                 "The English article was published after this translation was prepared, so "
                 "the translation may not match what was reviewed. An editor syncs it (Sync "
                 "translated pages, on the English article) before it is published."
+            )
+        ]
+    return []
+
+
+def article_gate(page: Page, live: Page) -> list[str]:
+    """What readers rely on in an article's live revision (core.rules' gate): the medical
+    approval of that very revision for an English article under the review, a reviewer and a
+    review date, and no content errors."""
+    refusals = []
+    if is_source(page):
+        if requires_medical_review(page) and not (
+            page.live_revision_id and has_medical_approval(page, page.live_revision_id)
+        ):
+            refusals.append(
+                _(
+                    "No medical reviewer approved the published version, so readers do not get "
+                    "it. Submit the article to the medical review; its approval publishes it."
+                )
+            )
+        elif not (live.medical_reviewer_id and live.last_reviewed):
+            refusals.append(
+                _(
+                    "The published version names no medical reviewer or review date, so "
+                    "readers do not get it."
+                )
+            )
+    return [*refusals, *(check.message for check in content_errors(live))]
+
+
+def translation_gate(page: Page, live: Page) -> list[str]:
+    """A translation reaches readers only while its English source does."""
+    if is_source(page):
+        return []
+    source = (
+        Page.objects.filter(translation_key=page.translation_key, locale=Locale.get_default())
+        .select_related("live_revision")
+        .first()
+    )
+    if source is None or not source.live:
+        return [_("The English original is not published, so readers do not get this translation.")]
+    if gate_refusals(source, live_object(source)):
+        return [
+            _(
+                "Readers do not get the English original (see why on it), so they do not get "
+                "this translation either."
             )
         ]
     return []

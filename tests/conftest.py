@@ -20,6 +20,15 @@ def locales(db) -> dict[str, Locale]:
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
+@pytest.fixture
+def crisis_lines(db):
+    """Crisis lines in English, Spanish and Arabic, chosen for the site: without them no article
+    passes the publication gate (core.rules)."""
+    from tests.core.factories import crisis_lines_in
+
+    return crisis_lines_in("es", "ar")
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache, whichever backend (local memory or Redis) runs."""

@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from core.api.blocks import ContentSerializer
 from core.api.pages import page_renderer
+from core.events import SAFETY_TAG, family_tag
 from core.locales import content_language_codes, fallback_chain
 from core.paths import front_end_path
 from core.rules import gate_refusals
@@ -68,6 +69,9 @@ def render_page(page_id: int) -> None:
     if type(live) not in renderer.page_types:
         withdraw([page.pk])
         return
+    # What the gate's verdict may change with besides the page: its translations (a source
+    # published or withdrawn) and the safety information (crisis lines).
+    gate_tags = {family_tag(page.translation_key), SAFETY_TAG}
     restricted = restricted_paths()
     readers = reader_locales(page.locale.language_code)
     for reader, rank in readers:
@@ -81,7 +85,7 @@ def render_page(page_id: int) -> None:
             "rendered_at": timezone.now(),
         }
         if refusals:
-            _store(page, reader, fields, withheld=" ".join(refusals), body=None, tags=())
+            _store(page, reader, fields, withheld=" ".join(refusals), body=None, tags=gate_tags)
             continue
         serializer = ContentSerializer(None, fallback_chain(reader), restricted)
         rendering = renderer.render(live, serializer)

@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import Locale
 
 from providers.models import ProviderService
+from tests.approvals import publish_reviewed
 from tests.articles.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -43,15 +44,15 @@ def build_article(index, *, title="Ketamine and depression", blocks=(), **fields
     )
     article.references = [reference("trial-1", doi="10.1000/example", pmid="123456")]
     index.add_child(instance=article)
-    article.save_revision().publish()
+    publish_reviewed(article)
     return article
 
 
 @pytest.fixture
-def article_index(home_page):
+def article_index(home_page, crisis_lines):
     index = ArticleIndexPageFactory.build()
     home_page.add_child(instance=index)
-    index.save_revision().publish()
+    publish_reviewed(index)
     return index
 
 
@@ -69,7 +70,7 @@ def topic(db):
 def provider_index(home_page):
     index = ProviderIndexPageFactory.build()
     home_page.add_child(instance=index)
-    index.save_revision().publish()
+    publish_reviewed(index)
     return index
 
 
@@ -82,7 +83,7 @@ def build_provider(index, **fields):
     services = fields.pop("services", [])
     provider = ProviderPageFactory.build(**fields)
     index.add_child(instance=provider)
-    provider.save_revision().publish()
+    publish_reviewed(provider)
     for order, offered in enumerate(services):
         ProviderService.objects.create(
             page=provider, service=offered, locale=provider.locale, sort_order=order
@@ -100,5 +101,5 @@ def translate_page(page, locale, **changes):
     translation = page.copy_for_translation(locale, copy_parents=True)
     for name, value in changes.items():
         setattr(translation, name, value)
-    translation.save_revision().publish()
+    publish_reviewed(translation)
     return type(translation).objects.get(pk=translation.pk)

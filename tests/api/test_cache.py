@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from demo import safety as demo_safety
+from tests.approvals import publish_reviewed
 
 from .conftest import build_article, paragraph
 
@@ -15,7 +15,7 @@ def publish(django_capture_on_commit_callbacks):
 
     def run(page):
         with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision().publish()
+            publish_reviewed(page)
 
     return run
 
@@ -76,15 +76,12 @@ def test_changing_an_author_revalidates_every_article_that_credits_them(
 
 
 def test_changing_the_crisis_resources_revalidates_articles_and_the_site(
-    api, article, django_capture_on_commit_callbacks
+    api, article, crisis_lines, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        demo_safety.load()
     assert api(f"/pages/{article.pk}").json()["content"]["safety"]["crisis_heading"]
     assert api("/site").json()["safety"] is not None
-    from core.models import SafetyInformation
 
-    information = SafetyInformation.objects.get()
+    information = crisis_lines
     information.crisis_heading = "Help is available now"
     with django_capture_on_commit_callbacks(execute=True):
         information.save()

@@ -1,5 +1,7 @@
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
+from tests.approvals import publish_reviewed
+
 
 class RecordingBackend(BaseBackend):
     """A CDN that remembers what it was asked to purge."""
@@ -17,7 +19,7 @@ def test_publishing_purges_the_api_urls_that_show_the_page(
     settings.API_PUBLIC_URL = "https://api.example.org"
     RecordingBackend.purged = []
     with django_capture_on_commit_callbacks(execute=True):
-        article.save_revision().publish()
+        publish_reviewed(article)
     purged = set(RecordingBackend.purged)
     base = "https://api.example.org/api/v1"
     assert f"{base}/pages/resolve?path=%2Fen%2Farticles%2F{article.slug}%2F" in purged
@@ -31,5 +33,5 @@ def test_nothing_is_purged_without_a_configured_cdn(
     settings.WAGTAILFRONTENDCACHE = None
     RecordingBackend.purged = []
     with django_capture_on_commit_callbacks(execute=True):
-        article.save_revision().publish()
+        publish_reviewed(article)
     assert RecordingBackend.purged == []

@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
 
 from tests.api.conftest import build_article, build_provider
+from tests.approvals import publish_reviewed
 
 
 def link_to(page) -> str:
@@ -21,7 +22,7 @@ def test_page_links_in_provider_rich_text_get_their_front_end_href(
     target = build_article(article_index, title="Choosing a clinic")
     provider_index.intro = f"<p>Start with {link_to(target)}.</p>"
     provider_index.disclaimer = f"<p>Not an endorsement; read {link_to(target)}.</p>"
-    provider_index.save_revision().publish()
+    publish_reviewed(provider_index)
     clinic = build_provider(provider_index, description=f"<p>See {link_to(target)}.</p>")
 
     directory = api("/pages/resolve", path=f"/en/{provider_index.slug}/").json()["content"]

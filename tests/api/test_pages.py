@@ -168,17 +168,32 @@ def test_every_response_can_be_revalidated(api, article):
     assert stale.status_code == 200
 
 
-def test_article_responses_carry_the_safety_information_of_their_locale(
-    api, article, site, django_capture_on_commit_callbacks
-):
-    from demo import safety
+def test_article_responses_carry_the_safety_information_of_their_locale(api, article, spanish):
+    translation = translate_page(article, spanish, title="Ketamina y depresión")
 
-    # Articles showing the safety information are rendered again once its change commits.
+    english = resolve(api, article).json()["content"]["safety"]
+    spanish_safety = api(f"/pages/{translation.pk}").json()["content"]["safety"]
+
+    assert [line["name"] for line in english["crisis_lines"]] == ["988 Lifeline (en)"]
+    assert [line["name"] for line in spanish_safety["crisis_lines"]] == ["988 Lifeline (es)"]
+    assert "(es)" in spanish_safety["disclaimer"]
+
+
+def test_an_article_withheld_for_missing_crisis_lines_reaches_readers_once_they_are_chosen(
+    api, article, crisis_lines, django_capture_on_commit_callbacks
+):
+    from core.models import SafetySettings
+
+    safety = SafetySettings.for_site(article.get_site())
     with django_capture_on_commit_callbacks(execute=True):
-        safety.load()
-    content = resolve(api, article).json()["content"]
-    assert content["safety"]["crisis_lines"][0]["phone"] == "988"
-    assert "clinician" in content["safety"]["disclaimer"]
+        safety.safety_information = None
+        safety.save()
+    assert resolve(api, article).status_code == 404  # no crisis lines: the gate withholds it
+
+    with django_capture_on_commit_callbacks(execute=True):
+        safety.safety_information = crisis_lines
+        safety.save()
+    assert resolve(api, article).status_code == 200
 
 
 def test_allowed_front_ends_may_call_the_api_from_browsers(client, article, settings):

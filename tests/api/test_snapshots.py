@@ -12,6 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from core.events import ContentChange, content_changed
 from core.snapshots.models import PageSnapshot
 from core.snapshots.pipeline import render_page
+from tests.approvals import publish_reviewed
 
 from .conftest import build_article, translate_page
 
@@ -74,7 +75,7 @@ def test_a_renamed_section_announces_and_renders_every_article_below_it(
     old_path = f"/en/articles/{article.slug}/"
     article_index.slug = "treatments"
     with django_capture_on_commit_callbacks(execute=True):
-        article_index.save_revision().publish()
+        publish_reviewed(article_index)
 
     new_path = f"/en/treatments/{article.slug}/"
     announced = {path for change in changes for path in change.paths}
@@ -92,7 +93,7 @@ def test_a_moved_section_announces_its_articles(
 ):
     other = build_article(article_index, title="Another")
     destination = home_page.add_child(instance=type(article_index)(title="Archive", slug="archive"))
-    destination.save_revision().publish()
+    publish_reviewed(destination)
 
     with django_capture_on_commit_callbacks(execute=True):
         article_index.move(destination, pos="last-child")

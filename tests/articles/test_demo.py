@@ -5,7 +5,7 @@ from django.apps import apps
 
 from articles.models import ArticleIndexPage, ArticlePage
 from demo import articles as demo_articles
-from demo import safety as demo_safety
+from demo.loader import load_demo_content
 from providers.vetting import VettingCriterion
 
 
@@ -18,8 +18,7 @@ def article_row_counts() -> dict[str, int]:
 
 @pytest.fixture
 def demo(db):
-    demo_safety.load()
-    demo_articles.load()
+    load_demo_content(through=demo_articles.load)
 
 
 def test_loading_the_demo_articles_twice_creates_nothing_new(demo):

@@ -3,6 +3,7 @@
 import pytest
 
 from articles.reading import reading_time_minutes
+from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticlePageFactory, reference, statistic
 
 
@@ -56,7 +57,7 @@ def test_editing_a_section_updates_the_word_count(article_index):
     assert article.word_count == 10
 
     article.guidance = [paragraph(400)]
-    article.save_revision().publish()
+    publish_reviewed(article)
 
     article.refresh_from_db()
     assert article.word_count == 410

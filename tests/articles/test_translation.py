@@ -6,6 +6,7 @@ from wagtail_localize.segments.extract import extract_segments
 
 from articles.models import ArticlePage, Topic
 from demo import articles as demo_articles
+from demo.loader import load_demo_content
 
 
 def strings_for_translation(instance) -> list[str]:
@@ -18,7 +19,7 @@ def strings_for_translation(instance) -> list[str]:
 
 @pytest.mark.django_db
 def test_an_article_offers_its_words_for_translation_but_not_its_codes():
-    demo_articles.load()
+    load_demo_content(through=demo_articles.load)
     article = ArticlePage.objects.get(slug="ketamine-therapy-treatment-resistant-depression")
 
     strings = strings_for_translation(article)
@@ -33,7 +34,7 @@ def test_an_article_offers_its_words_for_translation_but_not_its_codes():
 
 @pytest.mark.django_db
 def test_a_topic_keeps_its_slug_in_every_language():
-    demo_articles.load()
+    load_demo_content(through=demo_articles.load)
     topic = Topic.objects.get(slug="ketamine-therapy")
 
     assert strings_for_translation(topic) == [topic.name, topic.description]

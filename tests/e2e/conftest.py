@@ -30,6 +30,7 @@ from articles.models import Person
 from core.models import CrisisLine, SafetyInformation, SafetySettings
 from core.translators import TRANSLATORS_GROUP_NAME
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
+from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticleIndexPageFactory
 
 CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
@@ -291,6 +292,6 @@ def newsroom(transactional_db):
 
     # Creating an English article index grants the roles on it and assigns the review workflow.
     index = ArticleIndexPageFactory(parent=site.root_page.specific)
-    index.save_revision().publish()
+    publish_reviewed(index)
 
     return {"users": users, "author": author, "reviewer": reviewer, "article_index": index}

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 
 from core.translators import TRANSLATORS_GROUP_NAME
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
+from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticleIndexPageFactory, PersonFactory
 from tests.core.factories import crisis_lines_in
 
@@ -49,14 +50,8 @@ def translator(db):
 def article_index(home_page):
     """An English article index: its articles go through the medical-review workflow."""
     index = ArticleIndexPageFactory(parent=home_page)
-    index.save_revision().publish()
+    publish_reviewed(index)
     return index
-
-
-@pytest.fixture
-def crisis_lines(db):
-    """Crisis lines in English, Spanish and Arabic, chosen for the site."""
-    return crisis_lines_in("es", "ar")
 
 
 @pytest.fixture

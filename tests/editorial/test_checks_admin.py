@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.test.utils.form_data import querydict_from_html
 
+from tests.approvals import publish_reviewed
 from tests.articles.factories import (
     ArticlePageFactory,
     reference,
@@ -42,7 +43,7 @@ def test_the_editor_shows_the_latest_revisions_problems_errors_first(
     admin_client, article_index, safety
 ):
     article = ArticlePageFactory(parent=article_index, references=[reference("nimh")])
-    article.save_revision().publish()
+    publish_reviewed(article)
     # A draft saved by a script: a statistic without its source, and a hard Story section.
     article.story = paragraphs(HARD_ENGLISH)
     article.science = [statistic("", figure="30%")]

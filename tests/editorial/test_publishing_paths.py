@@ -13,6 +13,7 @@ from wagtail_localize.models import TranslationSource
 from articles.models import ArticlePage
 from editorial.publishing import has_medical_approval, publishing_blockers
 from editorial.roles import WORKFLOW_NAME
+from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticlePageFactory, PersonFactory, article_form_data
 from tests.core.factories import crisis_lines_in
 from tests.translation.factories import start_translation
@@ -77,7 +78,7 @@ def test_bulk_publishing_leaves_an_article_under_review_alone(reviewed, editor):
 def spanish_translation(article_index, locales):
     """A published, reviewed English article and its Spanish translation, prepared after."""
     article = ArticlePageFactory(parent=article_index)
-    article.save_revision().publish()
+    publish_reviewed(article)
     translation = start_translation(article, locales["es"])
     spanish = ArticlePage.objects.get(
         translation_key=article.translation_key, locale__language_code="es"

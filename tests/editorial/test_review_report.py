@@ -16,6 +16,7 @@ from wagtail.models import GroupPagePermission, Locale
 
 from articles import review_status as review
 from articles.models import ArticlePage
+from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def article(index, title, due_in_days: int | None, *, live=True) -> ArticlePage:
         next_review_due=due,
     )
     if live:
-        page.save_revision().publish()
+        publish_reviewed(page)
     else:
         page.unpublish()
     if due is None:  # never reviewed: only imported content lacks a date
@@ -56,7 +57,7 @@ def translate(page, language_code, title) -> ArticlePage:
         Locale.objects.get(language_code=language_code), copy_parents=True
     )
     translation.title = title
-    translation.save_revision().publish()
+    publish_reviewed(translation)
     return ArticlePage.objects.get(pk=translation.pk)
 
 

@@ -17,7 +17,9 @@ from wagtail.models import Locale, Site
 
 from articles.models import ArticleIndexPage, ArticlePage
 from core.translators import TRANSLATORS_GROUP_NAME
+from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticleIndexPageFactory
+from tests.core.factories import crisis_lines_in
 from tests.translation.factories import rich_article
 
 
@@ -39,8 +41,9 @@ def publish_now(action):
 def shared(module_db) -> SimpleNamespace:
     """An English article index and an article with every block, made once per module."""
     home = Site.objects.get(is_default_site=True).root_page.specific
+    crisis_lines_in("es", "ar")  # no article reaches readers without them
     index = ArticleIndexPageFactory(parent=home)
-    index.save_revision().publish()
+    publish_reviewed(index)
     article = rich_article(index)
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     return SimpleNamespace(home=home, index=index, article=article, locales=locales)

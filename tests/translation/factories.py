@@ -11,6 +11,7 @@ from wagtail_localize.operations import translate_object
 
 from articles.models import ArticlePage, ArticlePageTopic
 from providers.vetting import VettingCriterion
+from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticlePageFactory, TopicFactory, reference
 
 REVIEWED = datetime.date(2026, 3, 1)
@@ -184,7 +185,7 @@ def rich_article(
         ],
         **fields,
     )
-    article.save_revision().publish()
+    publish_reviewed(article)
     return ArticlePage.objects.get(pk=article.pk)
 
 

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import ArticlePage
+from tests.approvals import publish_reviewed
 from tests.translation.conftest import publish_now
 from tests.translation.factories import fill, rich_article, start_translation
 
@@ -111,7 +112,7 @@ def test_the_editor_tells_when_the_original_changed_since_the_last_sync(
     translated, superuser, client
 ):
     article, _ = translated
-    article.save_revision().publish()
+    publish_reviewed(article)
     client.force_login(superuser)
 
     html = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()

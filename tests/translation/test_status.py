@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticlePage, Person
 from core.translation_status import TranslationStatus, source_of, translation_states
+from tests.approvals import publish_reviewed
 from tests.articles.factories import PersonFactory
 from tests.translation.factories import fill, rich_article, start_translation
 
@@ -63,7 +64,7 @@ def test_complete_when_every_segment_is_translated(article, spanish, publishing)
 def test_outdated_when_the_source_is_published_after_the_last_sync(article, spanish):
     translation = start_translation(article, spanish)
     fill(translation)
-    article.save_revision().publish()
+    publish_reviewed(article)
 
     assert state_of(article, spanish).status == TranslationStatus.OUTDATED
 

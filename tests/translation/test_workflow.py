@@ -11,6 +11,7 @@ from articles.models import ArticlePage, Person, Topic
 from core.translation_status import TranslationStatus, translation_states
 from providers.models import ProviderPage
 from providers.vetting import VettingCriterion
+from tests.approvals import publish_reviewed
 from tests.providers.factories import ProviderIndexPageFactory, ProviderPageFactory, ServiceFactory
 from tests.translation.conftest import publish_now
 from tests.translation.factories import (
@@ -143,7 +144,7 @@ def test_syncing_carries_new_segments_and_keeps_unchanged_translations(
     science[0] = {**science[0], "value": {"text": "How it seems to work", "level": "h2"}}
     science.append({"type": "paragraph", "value": "<p>Newer studies are under way.</p>"})
     revision.science = science
-    revision.save_revision().publish()
+    publish_reviewed(revision)
     states = translation_states([ArticlePage.objects.get(pk=article.pk)], [spanish])
     assert states[article.translation_key][0].status == TranslationStatus.OUTDATED
 
