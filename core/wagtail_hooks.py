@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -13,8 +12,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.models import SafetyInformation
 from core.snapshots.models import PageSnapshot
+from core.snapshots.pipeline import live_object
 from core.translators import changes_source_only_as_translator
 from core.views.translation_report import TranslationStatusReportView
+from core.views.withheld_report import WithheldReportView, withheld_reason
 
 
 class SafetyInformationViewSet(SnippetViewSet):
@@ -94,14 +95,56 @@ def keep_translators_out_of_source_snippets(request, instance):
 
 @hooks.register("before_serve_page")
 def serve_only_what_passed_the_gate(page, request, serve_args, serve_kwargs):
-    """Readers get a page's HTML only while the API would serve it: within its publication
-    window, and not withheld by the gate. (A page made live without a publish, by a script or a
-    factory, has no snapshot and is served as Wagtail serves it.)"""
-    now = timezone.now()
-    if (page.go_live_at and page.go_live_at > now) or (page.expire_at and page.expire_at <= now):
-        raise Http404
-    withheld = PageSnapshot.objects.filter(
+    """Readers get a page's HTML only while the API would serve it (a snapshot that passed the
+    gate, within its publication window), and from its live revision: the page row may hold
+    words nobody published (wagtail-localize's sync saves it)."""
+    servable = PageSnapshot.objects.servable().filter(
         page=page, reader_locale=page.locale.language_code
-    ).exclude(withheld="")
-    if withheld.exists():
+    )
+    if not servable.exists():
         raise Http404
+    return live_object(page).serve(request, *serve_args, **serve_kwargs)
+
+
+# Pages the gate keeps from readers: a report, and a message where their editors work
+
+
+@hooks.register("register_admin_urls")
+def register_withheld_report_urls():
+    return [
+        path("reports/withheld/", WithheldReportView.as_view(), name="withheld_report"),
+        path(
+            "reports/withheld/results/",
+            WithheldReportView.as_view(results_only=True),
+            name="withheld_report_results",
+        ),
+    ]
+
+
+class WithheldMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, WithheldReportView.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_withheld_report_menu_item():
+    return WithheldMenuItem(
+        _("Withheld from readers"),
+        reverse("withheld_report"),
+        name="withheld-from-readers",
+        icon_name="warning",
+        order=8905,
+    )
+
+
+@hooks.register("before_edit_page")
+def say_why_readers_do_not_get_the_page(request, page):
+    if request.method != "GET":
+        return
+    if reason := withheld_reason(page):
+        messages.warning(
+            request,
+            _("This page is live, but readers do not get it: %(reason)s") % {"reason": reason},
+        )

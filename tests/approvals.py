@@ -20,3 +20,10 @@ def publish_reviewed(page: Page, revision: Revision | None = None, **publish_kwa
         record_medical_approval(page, revision)
     revision.publish(**publish_kwargs)
     return revision
+
+
+def published(page: Page) -> Page:
+    """`page` published as an editor would (factories only set `live`, which readers'
+    snapshots never see), fresh from the database."""
+    publish_reviewed(page)
+    return type(page).objects.get(pk=page.pk)

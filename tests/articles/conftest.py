@@ -1,8 +1,9 @@
 import pytest
 
+from tests.approvals import published
 from tests.articles.factories import ArticleIndexPageFactory
 
 
 @pytest.fixture
-def article_index(home_page):
-    return ArticleIndexPageFactory(parent=home_page)
+def article_index(home_page, crisis_lines):
+    return published(ArticleIndexPageFactory(parent=home_page))

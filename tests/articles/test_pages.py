@@ -6,17 +6,22 @@ import pytest
 from django.utils import timezone
 
 from articles.models import ArticlePageTopic
+from tests.approvals import published
 from tests.articles.factories import ArticlePageFactory, TopicFactory
+
+
+def live_article(**fields):
+    return published(ArticlePageFactory(**fields))
 
 
 @pytest.mark.django_db
 def test_the_index_lists_visible_articles_newest_first(client, article_index):
     now = timezone.now()
-    older = ArticlePageFactory(
+    older = live_article(
         parent=article_index, title="Older article", first_published_at=now - datetime.timedelta(7)
     )
-    newer = ArticlePageFactory(parent=article_index, title="Newer article", first_published_at=now)
-    draft = ArticlePageFactory(parent=article_index, title="Draft article")
+    newer = live_article(parent=article_index, title="Newer article", first_published_at=now)
+    draft = live_article(parent=article_index, title="Draft article")
     draft.unpublish()
 
     response = client.get(article_index.url)
@@ -28,7 +33,7 @@ def test_the_index_lists_visible_articles_newest_first(client, article_index):
 @pytest.mark.django_db
 def test_the_index_is_paginated(client, article_index):
     for number in range(article_index.articles_per_page + 1):
-        ArticlePageFactory(parent=article_index, title=f"Article {number}")
+        live_article(parent=article_index, title=f"Article {number}")
 
     first = client.get(article_index.url)
     second = client.get(article_index.url, {"page": 2})
@@ -40,7 +45,7 @@ def test_the_index_is_paginated(client, article_index):
 
 @pytest.mark.django_db
 def test_an_article_shows_its_credits_topics_and_review_dates(client, article_index):
-    article = ArticlePageFactory(
+    article = live_article(
         parent=article_index,
         author__name="Ada Writer",
         medical_reviewer__name="Dr. Rita Reviewer",

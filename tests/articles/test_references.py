@@ -3,6 +3,7 @@
 import pytest
 
 from articles.models import ArticlePage
+from tests.approvals import published
 from tests.articles.factories import ArticlePageFactory, reference, statistic
 
 
@@ -48,6 +49,7 @@ def test_a_statistic_links_to_its_numbered_reference(client, article_index):
             reference("nimh-trd", pmid="17074942"),
         ],
     )
+    published(article)
 
     html = client.get(article.url).content.decode()
 

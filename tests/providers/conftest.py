@@ -1,11 +1,12 @@
 import pytest
 
+from tests.approvals import published
 from tests.providers.factories import ProviderIndexPageFactory, ServiceFactory
 
 
 @pytest.fixture
 def directory(home_page):
-    return ProviderIndexPageFactory(parent=home_page)
+    return published(ProviderIndexPageFactory(parent=home_page))
 
 
 @pytest.fixture

@@ -4,7 +4,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from tests.approvals import published
 from tests.providers.factories import ProviderPageFactory
+
+
+def published_provider(**fields):
+    return published(ProviderPageFactory(**fields))
 
 
 def listed_titles(response) -> list[str]:
@@ -14,19 +19,19 @@ def listed_titles(response) -> list[str]:
 @pytest.fixture
 def clinics(directory, iv_ketamine, integration_therapy):
     return {
-        "philadelphia": ProviderPageFactory(
+        "philadelphia": published_provider(
             parent=directory,
             title="Philadelphia Clinic (fictional)",
             region="PA",
             services=[iv_ketamine, integration_therapy],
         ),
-        "pittsburgh": ProviderPageFactory(
+        "pittsburgh": published_provider(
             parent=directory,
             title="Pittsburgh Clinic (fictional)",
             region="PA",
             services=[integration_therapy],
         ),
-        "austin": ProviderPageFactory(
+        "austin": published_provider(
             parent=directory,
             title="Austin Clinic (fictional)",
             region="TX",
@@ -38,7 +43,7 @@ def clinics(directory, iv_ketamine, integration_therapy):
 
 def test_the_directory_lists_live_public_providers_alphabetically(client, directory, clinics):
     ProviderPageFactory(parent=directory, title="Draft Clinic (fictional)", live=False)
-    private = ProviderPageFactory(parent=directory, title="Private Clinic (fictional)")
+    private = published_provider(parent=directory, title="Private Clinic (fictional)")
     restriction = PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.GROUPS
     )
@@ -80,7 +85,7 @@ def test_the_directory_combines_filters_and_says_when_nothing_matches(client, di
 
 def test_the_disclaimer_shows_on_the_directory_and_every_provider(client, directory, clinics):
     directory.disclaimer = "<p>Being listed here is not an endorsement of any clinic.</p>"
-    directory.save()
+    published(directory)
 
     for url in [directory.url, clinics["austin"].url]:
         response = client.get(url)
@@ -93,7 +98,7 @@ def test_the_disclaimer_shows_on_the_directory_and_every_provider(client, direct
 
 
 def test_a_provider_page_shows_contact_services_and_vetting(client, directory, iv_ketamine):
-    provider = ProviderPageFactory(
+    provider = published_provider(
         parent=directory,
         phone="(215) 555-0142",
         website="https://schuylkill.example.org",
@@ -115,7 +120,7 @@ def test_a_provider_page_shows_contact_services_and_vetting(client, directory, i
 
 
 def test_a_provider_not_taking_patients_says_so(client, directory):
-    provider = ProviderPageFactory(parent=directory, accepting_new_patients=False)
+    provider = published_provider(parent=directory, accepting_new_patients=False)
     assert "Not accepting new patients" in client.get(provider.url).content.decode()
 
 
@@ -128,8 +133,8 @@ def test_the_directory_costs_the_same_queries_however_many_providers(
             client.get(directory.url)
         return len(queries)
 
-    ProviderPageFactory(parent=directory, services=[iv_ketamine])
+    published_provider(parent=directory, services=[iv_ketamine])
     with_one = queries_to_render()
     for _ in range(4):
-        ProviderPageFactory(parent=directory, services=[iv_ketamine])
+        published_provider(parent=directory, services=[iv_ketamine])
     assert queries_to_render() == with_one
