@@ -23,10 +23,10 @@ from core.api.cache import tag
 from core.api.http import set_last_modified
 from core.api.links import LocaleSchema
 from core.api.listings import (
-    Listing,
     PaginationParams,
-    best_locale_rows,
-    pages_in_order,
+    SnapshotListing,
+    listed_snapshots,
+    newest_modified,
     paginate,
 )
 from core.api.pages import PageType
@@ -36,7 +36,6 @@ from core.api.safety import safety_for
 from core.api.search import search_terms
 from core.events import type_tag
 from core.paths import front_end_path
-from core.visibility import restricted_paths, visible
 from providers.models import ProviderIndexPage
 
 SECTIONS = ("story", "science", "guidance")
@@ -217,6 +216,8 @@ PAGE_TYPES = [
         description=lambda page: page.summary,
         last_modified=article_last_modified,
         refresh=refresh_article,
+        build_card=lambda page, serializer: article_card(page, serializer),
+        facets=lambda page: [f"topic:{link.topic.slug}" for link in page.topic_links.all()],
     ),
 ]
 
@@ -242,45 +243,36 @@ router = Router(tags=["articles"])
 def list_articles(request: HttpRequest, response: HttpResponse, filters: Query[ArticleFilters]):
     chain = locale_chain_or_400(filters.locale)
     tag(request, type_tag(ArticlePage))
-    restricted = restricted_paths()
-    direction = "" if filters.order == "oldest" else "-"
-    queryset = visible(ArticlePage.objects.all(), restricted).order_by(
-        f"{direction}first_published_at", f"{direction}pk"
-    )
-    if filters.topic:
-        queryset = queryset.filter(topic_links__topic__slug=filters.topic)
+    facets = [f"topic:{filters.topic}"] if filters.topic else []
+    snapshots = listed_snapshots(chain[0], [ArticlePage], facets)
     if filters.q:
         terms = search_terms(filters.q)
-        locale_ids = list(
-            Locale.objects.filter(language_code__in=chain).values_list("pk", flat=True)
-        )
+        locales = Locale.objects.filter(language_code__in=chain).values_list("pk", flat=True)
         matches = (
-            ArticlePage.objects.filter(locale_id__in=locale_ids).search(terms, operator="and")
+            ArticlePage.objects.filter(locale_id__in=list(locales)).search(terms, operator="and")
             if terms
             else []
         )
-        queryset = queryset.filter(pk__in=[page.pk for page in matches])
+        snapshots = snapshots.filter(page_id__in=[page.pk for page in matches])
+    direction = "" if filters.order == "oldest" else "-"
+    snapshots = snapshots.order_by(f"{direction}first_published_at", f"{direction}page_id")
 
-    serializer = ContentSerializer(request, chain, restricted)
-    cards = (
-        ArticlePage.objects.select_related("locale", "hero_image", "author")
-        .prefetch_related(
-            Prefetch("topic_links", queryset=ArticlePageTopic.objects.select_related("topic"))
-        )
-        .defer(*SECTIONS)
-    )
+    def build(rows: list[dict]) -> list[dict[str, Any]]:
+        set_last_modified(response, newest_modified(rows))
+        return [refresh_card(row["card"]) for row in rows]
 
-    def build(window: list[dict]) -> list[dict[str, Any]]:
-        pages = pages_in_order(cards, window)
-        serializer.images.prefetch(page.hero_image for page in pages if page.hero_image)
-        modified = [article_last_modified(page) for page in pages]
-        set_last_modified(response, max((moment for moment in modified if moment), default=None))
-        return [_card(page, serializer) for page in pages]
-
-    return paginate(Listing(best_locale_rows(queryset, chain), build), filters)
+    return paginate(SnapshotListing(snapshots, build), filters)
 
 
-def _card(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
+def refresh_card(card: dict[str, Any]) -> dict[str, Any]:
+    """A stored card's review status as of today."""
+    due = card.get("next_review_due")
+    card["review_status"] = review_status(date.fromisoformat(due) if due else None).value
+    return card
+
+
+def article_card(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
+    """What listings show of an article (rendered into its snapshot)."""
     code = page.locale.language_code
     return {
         "id": page.pk,

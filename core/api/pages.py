@@ -8,7 +8,7 @@ the page type. The router never imports an app.
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated, Any, Literal, Union
@@ -19,6 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field, JsonValue, create_model
+from pydantic_core import to_jsonable_python
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
@@ -58,6 +59,12 @@ class PageType:
     #: Brings a stored body up to date at read time, for fields that change with the date
     #: alone (an article's review status); returns when the body last changed that way.
     refresh: Callable[[dict[str, Any]], datetime | None] | None = None
+    #: The card listings show of the page, rendered into its snapshot; None: never listed.
+    build_card: Callable[[Page, ContentSerializer], dict[str, Any]] | None = None
+    #: What listings filter the page by, e.g. "topic:esketamine" (see core.snapshots).
+    facets: Callable[[Page], Iterable[str]] = field(default=lambda page: ())
+    #: Where the page is on a map, (latitude, longitude), for distance filters.
+    location: Callable[[Page], tuple[float, float] | None] = field(default=lambda page: None)
 
 
 class SeoSchema(Schema):
@@ -90,6 +97,10 @@ class Rendering:
     tags: frozenset[str]
     last_modified: datetime | None
     page_type: PageType
+    #: The listing card, and the columns and facets listings order and filter by.
+    card: dict[str, Any] | None = None
+    facets: frozenset[str] = frozenset()
+    location: tuple[float, float] | None = None
 
 
 class PageMetaSchema(Schema):
@@ -199,11 +210,18 @@ class PageRenderer:
             "last_published_at": page.last_published_at,
             "content": content,
         }
+        body = self.envelope_schema.model_validate(body).model_dump(mode="json")
+        card = None
+        if page_type.build_card is not None:
+            card = to_jsonable_python(page_type.build_card(page, serializer))
         return Rendering(
-            body=self.envelope_schema.model_validate(body).model_dump(mode="json"),
+            body=body,
             tags=frozenset(serializer.tags),
             last_modified=page_type.last_modified(page),
             page_type=page_type,
+            card=card,
+            facets=frozenset(page_type.facets(page)),
+            location=page_type.location(page),
         )
 
     def serve(self, snapshot: PageSnapshot, requested_locale: str) -> HttpResponse:

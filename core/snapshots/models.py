@@ -34,6 +34,13 @@ class PageSnapshot(models.Model):
     #: Why readers do not get this page (the gate's refusal), or "" when they do.
     withheld = models.TextField(blank=True, default="")
     body = models.JSONField(null=True, blank=True)
+    #: What listings show of the page (None when its page type is not listed), and the columns
+    #: they order and filter by; the facets (SnapshotFacet) hold the rest.
+    card = models.JSONField(null=True, blank=True)
+    title = models.CharField(max_length=255, blank=True, default="")
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
     last_modified = models.DateTimeField(null=True, blank=True)
     rendered_at = models.DateTimeField(default=timezone.now)
 
@@ -48,6 +55,7 @@ class PageSnapshot(models.Model):
         indexes = [
             models.Index(fields=["reader_locale", "path"], name="snapshot_route"),
             models.Index(fields=["translation_key", "reader_locale"], name="snapshot_family"),
+            models.Index(fields=["reader_locale", "page_type"], name="snapshot_listing"),
         ]
 
     def __str__(self):
@@ -68,3 +76,19 @@ class SnapshotDependency(models.Model):
 
     def __str__(self):
         return self.tag
+
+
+class SnapshotFacet(models.Model):
+    """A value listings filter a snapshot by, e.g. "topic:esketamine" or "region:PA"."""
+
+    snapshot = models.ForeignKey(PageSnapshot, on_delete=models.CASCADE, related_name="facets")
+    value = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "value"], name="unique_snapshot_facet")
+        ]
+        indexes = [models.Index(fields=["value", "snapshot"], name="snapshot_facet_value")]
+
+    def __str__(self):
+        return self.value

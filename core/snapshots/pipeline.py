@@ -20,7 +20,7 @@ from core.events import SAFETY_TAG, family_tag
 from core.locales import content_language_codes, fallback_chain
 from core.paths import front_end_path
 from core.rules import gate_refusals
-from core.snapshots.models import PageSnapshot, SnapshotDependency
+from core.snapshots.models import PageSnapshot, SnapshotDependency, SnapshotFacet
 from core.visibility import restricted_paths
 
 logger = logging.getLogger(__name__)
@@ -85,12 +85,29 @@ def render_page(page_id: int) -> None:
             "rendered_at": timezone.now(),
         }
         if refusals:
+            fields.update(card=None, latitude=None, longitude=None)
             _store(page, reader, fields, withheld=" ".join(refusals), body=None, tags=gate_tags)
             continue
         serializer = ContentSerializer(None, fallback_chain(reader), restricted)
         rendering = renderer.render(live, serializer)
-        fields["last_modified"] = rendering.last_modified
-        _store(page, reader, fields, withheld="", body=rendering.body, tags=rendering.tags)
+        latitude, longitude = rendering.location or (None, None)
+        fields.update(
+            last_modified=rendering.last_modified,
+            card=rendering.card,
+            title=live.title,
+            first_published_at=page.first_published_at,
+            latitude=latitude,
+            longitude=longitude,
+        )
+        _store(
+            page,
+            reader,
+            fields,
+            withheld="",
+            body=rendering.body,
+            tags=rendering.tags,
+            facets=rendering.facets,
+        )
     # Locales whose readers no longer reach the page (a changed fallback configuration).
     PageSnapshot.objects.filter(page=page).exclude(
         reader_locale__in=[reader for reader, _rank in readers]
@@ -98,7 +115,9 @@ def render_page(page_id: int) -> None:
 
 
 @transaction.atomic
-def _store(page: Page, reader: str, fields: dict, *, withheld: str, body, tags) -> None:
+def _store(
+    page: Page, reader: str, fields: dict, *, withheld: str, body, tags, facets=()
+) -> None:
     existing = (
         PageSnapshot.objects.select_for_update()
         .filter(page=page, reader_locale=reader)
@@ -115,6 +134,10 @@ def _store(page: Page, reader: str, fields: dict, *, withheld: str, body, tags) 
     snapshot.depends_on.all().delete()
     SnapshotDependency.objects.bulk_create(
         SnapshotDependency(snapshot=snapshot, tag=tag) for tag in sorted(tags)
+    )
+    snapshot.facets.all().delete()
+    SnapshotFacet.objects.bulk_create(
+        SnapshotFacet(snapshot=snapshot, value=value) for value in sorted(facets)
     )
 
 

@@ -5,11 +5,14 @@ from wagtail.models import Page
 
 from articles.models import ArticlePageTopic
 
+from tests.approvals import published
+
 from .conftest import build_article, build_provider, translate_page
 
 
 def test_article_cards_have_what_a_listing_shows(api, article, topic):
     ArticlePageTopic.objects.create(page=article, topic=topic, locale=article.locale)
+    published(article)
     body = api("/articles").json()
     assert body["count"] == 1
     card = body["items"][0]
@@ -23,6 +26,7 @@ def test_article_cards_have_what_a_listing_shows(api, article, topic):
 def test_articles_filter_by_topic_and_search(api, article_index, topic):
     tagged = build_article(article_index, title="Esketamine nasal spray")
     ArticlePageTopic.objects.create(page=tagged, topic=topic, locale=tagged.locale)
+    published(tagged)
     build_article(article_index, title="Integration therapy")
     assert [card["id"] for card in api("/articles", topic="esketamine").json()["items"]] == [
         tagged.pk
