@@ -258,17 +258,20 @@ def list_articles(request: HttpRequest, response: HttpResponse, filters: Query[A
     snapshots = snapshots.order_by(f"{direction}first_published_at", f"{direction}page_id")
 
     def build(rows: list[dict]) -> list[dict[str, Any]]:
-        set_last_modified(response, newest_modified(rows))
-        return [refresh_card(row["card"]) for row in rows]
+        changed_by_date = [refresh_card(row["card"]) for row in rows]
+        moments = [newest_modified(rows), *changed_by_date]
+        set_last_modified(response, max((m for m in moments if m is not None), default=None))
+        return [row["card"] for row in rows]
 
     return paginate(SnapshotListing(snapshots, build), filters)
 
 
-def refresh_card(card: dict[str, Any]) -> dict[str, Any]:
-    """A stored card's review status as of today."""
+def refresh_card(card: dict[str, Any]) -> datetime | None:
+    """A stored card's review status as of today; returns when the date last changed it."""
     due = card.get("next_review_due")
-    card["review_status"] = review_status(date.fromisoformat(due) if due else None).value
-    return card
+    due = date.fromisoformat(due) if due else None
+    card["review_status"] = review_status(due).value
+    return status_changed_at(due)
 
 
 def article_card(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:

@@ -15,16 +15,18 @@ from core.api.links import LocaleSchema
 from core.api.listings import (
     Listing,
     PaginationParams,
-    best_locale_rows,
-    pages_in_order,
+    SnapshotListing,
+    listed_snapshots,
+    newest_modified,
     paginate,
+    rows_in_order,
 )
 from core.api.pages import PageType
 from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
 from core.events import type_tag
 from core.paths import front_end_path
-from core.visibility import restricted_paths, visible
+from core.snapshots.models import PageSnapshot
 from providers.models import DEFAULT_DISCLAIMER, ProviderIndexPage, ProviderPage, ProviderService
 from providers.schemas import (
     CriterionCode,
@@ -58,6 +60,11 @@ def _location(page: ProviderPage) -> dict[str, float] | None:
     if not page.has_coordinates:
         return None
     return {"latitude": float(page.latitude), "longitude": float(page.longitude)}
+
+
+def _coordinates(page: ProviderPage) -> tuple[float, float] | None:
+    location = _location(page)
+    return (location["latitude"], location["longitude"]) if location else None
 
 
 def _with_services(queryset):
@@ -147,6 +154,9 @@ PAGE_TYPES = [
         optimise=_with_services,
         json_ld=provider_json_ld,
         description=lambda page: f"{page.title}, {page.city}, {page.region}",
+        build_card=lambda page, serializer: provider_card(page, serializer),
+        facets=lambda page: provider_facets(page),
+        location=lambda page: _coordinates(page),
     ),
 ]
 
@@ -203,63 +213,87 @@ router = Router(tags=["providers"])
 def list_providers(request: HttpRequest, response: HttpResponse, filters: Query[ProviderFilters]):
     chain = locale_chain_or_400(filters.locale)
     tag(request, type_tag(ProviderPage), type_tag(ProviderIndexPage))
-    restricted = restricted_paths()
-    queryset = visible(ProviderPage.objects.all(), restricted).order_by("title")
-    if filters.region:
-        queryset = queryset.in_region(filters.region)
-    if filters.country:
-        queryset = queryset.filter(country=filters.country.upper())
-    if filters.service:
-        queryset = queryset.offering(filters.service)
-    if filters.accepting_new_patients is not None:
-        queryset = queryset.filter(accepting_new_patients=filters.accepting_new_patients)
-    if filters.criterion:
-        queryset = queryset.filter(**{filters.criterion: True})
-    for criterion in VettingCriterion:
-        wanted = getattr(filters, criterion.value)
-        if wanted is not None:
-            queryset = queryset.filter(**{criterion.value: wanted})
-
-    rows = best_locale_rows(queryset, chain, extra_fields=("latitude", "longitude"))
+    wanted = {
+        "region": filters.region and filters.region.upper(),
+        "country": filters.country and filters.country.upper(),
+        "service": filters.service,
+        "accepting_new_patients": filters.accepting_new_patients,
+        "criterion": filters.criterion,
+        **{criterion.value: getattr(filters, criterion.value) for criterion in VettingCriterion},
+    }
+    facets = [facet(name, value) for name, value in wanted.items() if value is not None]
+    snapshots = listed_snapshots(chain[0], [ProviderPage], facets).order_by("title", "page_id")
+    listing = SnapshotListing(snapshots, lambda rows: build(rows))
     distances: dict[int, float] = {}
     if filters.latitude is not None:
-        for row in rows:
-            if row["latitude"] is not None:
-                distances[row["id"]] = distance_km(
-                    filters.latitude,
-                    filters.longitude,
-                    float(row["latitude"]),
-                    float(row["longitude"]),
-                )
-        rows = [row for row in rows if row["id"] in distances]
-        if filters.radius_km is not None:
-            rows = [row for row in rows if distances[row["id"]] <= filters.radius_km]
-        rows.sort(key=lambda row: distances[row["id"]])
-
-    def build(window: list[dict]) -> list[dict[str, Any]]:
-        pages = pages_in_order(
-            _with_services(ProviderPage.objects.select_related("locale")), window
+        # Distance needs every match's coordinates: read those (one query), then the window.
+        for row in snapshots.filter(latitude__isnull=False).values("pk", "latitude", "longitude"):
+            distance = distance_km(
+                filters.latitude, filters.longitude, row["latitude"], row["longitude"]
+            )
+            if filters.radius_km is None or distance <= filters.radius_km:
+                distances[row["pk"]] = distance
+        nearest = sorted(distances, key=lambda pk: distances[pk])
+        listing = Listing(
+            [{"pk": pk} for pk in nearest],
+            lambda window: build(rows_in_order(snapshots, [row["pk"] for row in window])),
         )
-        published = [page.last_published_at for page in pages if page.last_published_at]
-        set_last_modified(response, max(published, default=None))
-        return [_card(request, page, distances.get(page.pk)) for page in pages]
 
-    directory = ProviderIndexPage.nearest(chain, restricted)
-    disclaimer = directory.disclaimer if directory else DEFAULT_DISCLAIMER
-    serializer = ContentSerializer(request, chain, restricted)
-    return {
-        **paginate(Listing(rows, build), filters),
-        "disclaimer": serializer.html(disclaimer),
-    }
+    def build(rows: list[dict]) -> list[dict[str, Any]]:
+        set_last_modified(response, newest_modified(rows))
+        return [
+            {**row["card"], "distance_km": _rounded(distances.get(row["pk"]))} for row in rows
+        ]
+
+    return {**paginate(listing, filters), "disclaimer": _disclaimer(chain[0])}
 
 
-def _card(request, page: ProviderPage, distance: float | None) -> dict[str, Any]:
+def facet(name: str, value: Any) -> str:
+    """How a provider's snapshot records what listings filter it by, e.g. "region:PA"."""
+    if isinstance(value, bool):
+        value = "yes" if value else "no"
+    return f"{name}:{value}"
+
+
+def provider_facets(page: ProviderPage) -> list[str]:
+    answers = {answer.criterion.value: answer.met for answer in page.vetting}
+    return [
+        facet("region", page.region.upper()),
+        facet("country", page.country.upper()),
+        facet("accepting_new_patients", page.accepting_new_patients),
+        *(facet("service", link.service.slug) for link in page.services.all()),
+        *(facet("criterion", code) for code, met in answers.items() if met),
+        *(facet(code, bool(getattr(page, code))) for code in answers),
+    ]
+
+
+def _rounded(distance: float | None) -> float | None:
+    return round(distance, 1) if distance is not None else None
+
+
+def _disclaimer(reader_locale: str) -> str:
+    """The directory's disclaimer as its readers get it, or the default one (one query)."""
+    directory = (
+        PageSnapshot.objects.servable()
+        .filter(reader_locale=reader_locale, page_type=ProviderIndexPage._meta.label)
+        .order_by("fallback_rank", "page__path")
+        .values_list("body", flat=True)
+        .first()
+    )
+    if directory is None:
+        return ContentSerializer(None, [reader_locale], []).html(DEFAULT_DISCLAIMER)
+    return directory["content"]["disclaimer"]
+
+
+def provider_card(page: ProviderPage, serializer: ContentSerializer) -> dict[str, Any]:
+    """What listings show of a clinic (rendered into its snapshot; the distance is added per
+    request)."""
     code = page.locale.language_code
     met: list[CriterionCode] = [answer.criterion.value for answer in page.vetting if answer.met]
     return {
         "id": page.pk,
         "title": page.title,
-        "path": front_end_path(page, request),
+        "path": front_end_path(page, serializer.request),
         "locale": LocaleSchema.of(code),
         "address": _address(page),
         "location": _location(page),
@@ -267,5 +301,4 @@ def _card(request, page: ProviderPage, distance: float | None) -> dict[str, Any]
         "criteria_met": met,
         "accepting_new_patients": page.accepting_new_patients,
         "last_verified": page.last_verified,
-        "distance_km": round(distance, 1) if distance is not None else None,
     }

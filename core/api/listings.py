@@ -98,6 +98,10 @@ def listed_snapshots(
     ).filter(best=1)
 
 
+#: What a listing reads of each snapshot in its window.
+LISTING_ROW = ("pk", "card", "last_modified")
+
+
 class SnapshotListing(Sequence):
     """Listed snapshots in order: counting is one query, a window of cards another."""
 
@@ -109,7 +113,7 @@ class SnapshotListing(Sequence):
         return self.snapshots.count()
 
     def __getitem__(self, window):
-        rows = self.snapshots.values("page_id", "card", "last_modified")
+        rows = self.snapshots.values(*LISTING_ROW)
         if not isinstance(window, slice):
             return self._build([rows[window]])[0]
         return self._build(list(rows[window]))
@@ -117,3 +121,9 @@ class SnapshotListing(Sequence):
 
 def newest_modified(rows: Iterable[dict]) -> datetime | None:
     return max((row["last_modified"] for row in rows if row["last_modified"]), default=None)
+
+
+def rows_in_order(snapshots: QuerySet, pks: list[int]) -> list[dict]:
+    """The listing rows of these snapshots (one query), in the order given."""
+    rows = {row["pk"]: row for row in snapshots.filter(pk__in=pks).values(*LISTING_ROW)}
+    return [rows[pk] for pk in pks]

@@ -10,18 +10,10 @@ from wagtail.models import Locale, Page
 
 from core.api.cache import tag
 from core.api.links import LocaleSchema
-from core.api.listings import (
-    Listing,
-    PaginationParams,
-    best_locale_rows,
-    pages_in_order,
-    paginate,
-)
+from core.api.listings import Listing, PaginationParams, listed_snapshots, paginate
 from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
 from core.events import type_tag
-from core.paths import front_end_path
-from core.visibility import visible
 
 
 def search_terms(text: str) -> str:
@@ -65,32 +57,30 @@ def build_search_router(models: Sequence[type[Page]]) -> Router:
         if not terms:
             return {"count": 0, "items": []}
         locale_ids = Locale.objects.filter(language_code__in=chain).values_list("pk", flat=True)
-        hits = list(
+        hits = (
             Page.objects.type(*models)
             .filter(locale_id__in=list(locale_ids), live=True)
             .search(terms, operator="and")[:500]
         )
         rank = {page.pk: position for position, page in enumerate(hits)}
-        candidates = visible(Page.objects.filter(pk__in=rank))
-        rows = sorted(best_locale_rows(candidates, chain), key=lambda row: rank[row["id"]])
-        pages = Page.objects.select_related("locale").specific()
-        return paginate(
-            Listing(
-                rows,
-                lambda window: [_result(request, page) for page in pages_in_order(pages, window)],
-            ),
-            params,
+        # What readers may get of the matches, each in its best locale (one query).
+        results = (
+            listed_snapshots(chain[0], models)
+            .filter(page_id__in=list(rank))
+            .values("page_id", "title", "page_type", "path", "locale", "description")
         )
+        rows = sorted(results, key=lambda row: rank[row["page_id"]])
+        return paginate(Listing(rows, lambda window: [_result(row) for row in window]), params)
 
     return router
 
 
-def _result(request: HttpRequest, page: Page) -> dict:
+def _result(row: dict) -> dict:
     return {
-        "id": page.pk,
-        "title": page.title,
-        "page_type": page._meta.label,
-        "path": front_end_path(page, request),
-        "locale": LocaleSchema.of(page.locale.language_code),
-        "description": page.search_description or getattr(page, "summary", "") or "",
+        "id": row["page_id"],
+        "title": row["title"],
+        "page_type": row["page_type"],
+        "path": row["path"],
+        "locale": LocaleSchema.of(row["locale"]),
+        "description": row["description"],
     }

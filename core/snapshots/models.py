@@ -38,6 +38,8 @@ class PageSnapshot(models.Model):
     #: they order and filter by; the facets (SnapshotFacet) hold the rest.
     card = models.JSONField(null=True, blank=True)
     title = models.CharField(max_length=255, blank=True, default="")
+    #: What search results say of the page (its SEO description).
+    description = models.TextField(blank=True, default="")
     first_published_at = models.DateTimeField(null=True, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)

@@ -85,7 +85,7 @@ def render_page(page_id: int) -> None:
             "rendered_at": timezone.now(),
         }
         if refusals:
-            fields.update(card=None, latitude=None, longitude=None)
+            fields.update(card=None, description="", latitude=None, longitude=None)
             _store(page, reader, fields, withheld=" ".join(refusals), body=None, tags=gate_tags)
             continue
         serializer = ContentSerializer(None, fallback_chain(reader), restricted)
@@ -95,6 +95,7 @@ def render_page(page_id: int) -> None:
             last_modified=rendering.last_modified,
             card=rendering.card,
             title=live.title,
+            description=rendering.body["seo"]["description"],
             first_published_at=page.first_published_at,
             latitude=latitude,
             longitude=longitude,

@@ -83,11 +83,11 @@ def build_provider(index, **fields):
     services = fields.pop("services", [])
     provider = ProviderPageFactory.build(**fields)
     index.add_child(instance=provider)
-    publish_reviewed(provider)
     for order, offered in enumerate(services):
         ProviderService.objects.create(
             page=provider, service=offered, locale=provider.locale, sort_order=order
         )
+    publish_reviewed(type(provider).objects.get(pk=provider.pk))
     return provider
 
 
