@@ -241,9 +241,7 @@ def list_providers(request: HttpRequest, response: HttpResponse, filters: Query[
 
     def build(rows: list[dict]) -> list[dict[str, Any]]:
         set_last_modified(response, newest_modified(rows))
-        return [
-            {**row["card"], "distance_km": _rounded(distances.get(row["pk"]))} for row in rows
-        ]
+        return [{**row["card"], "distance_km": _rounded(distances.get(row["pk"]))} for row in rows]
 
     return {**paginate(listing, filters), "disclaimer": _disclaimer(chain[0])}
 

@@ -15,9 +15,7 @@ from django.db.models.functions import RowNumber
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from wagtail.models import Page
-from wagtail.query import PageQuerySet
 
-from core.locales import best_per_key
 from core.snapshots.models import PageSnapshot, SnapshotFacet
 
 
@@ -31,21 +29,6 @@ class ListingPagination(LimitOffsetPagination):
 
 #: The query parameters of every listing (merged into each listing's filters).
 PaginationParams = ListingPagination.Input
-
-
-def best_locale_rows(
-    queryset: PageQuerySet, chain: Sequence[str], extra_fields: Sequence[str] = ()
-) -> list[dict]:
-    """Rows (id, translation_key, locale_code, and `extra_fields`) of `queryset`, keeping for
-    each translation key only the page in the earliest locale of `chain`, in the queryset's
-    order. One query, reading only a few columns."""
-    rows = queryset.filter(locale__language_code__in=chain).values(
-        "id", "translation_key", *extra_fields, locale_code=F("locale__language_code")
-    )
-    best = best_per_key(
-        rows, chain, key=lambda row: row["translation_key"], code_of=lambda row: row["locale_code"]
-    )
-    return list(best.values())
 
 
 class Listing(Sequence):
@@ -68,12 +51,6 @@ def paginate(listing: Listing, params: Schema, request=None) -> dict[str, Any]:
     """`{count, items}` for the window that `params` (with `limit` and `offset`) asks for."""
     pagination = ListingPagination.Input(limit=params.limit, offset=params.offset)
     return ListingPagination().paginate_queryset(listing, pagination, request)
-
-
-def pages_in_order(queryset: PageQuerySet, rows: list[dict]) -> list:
-    """The pages of `rows` from `queryset` (one query), in the rows' order."""
-    by_id = {page.pk: page for page in queryset.filter(pk__in=[row["id"] for row in rows])}
-    return [by_id[row["id"]] for row in rows]
 
 
 def listed_snapshots(

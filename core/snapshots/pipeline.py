@@ -116,9 +116,7 @@ def render_page(page_id: int) -> None:
 
 
 @transaction.atomic
-def _store(
-    page: Page, reader: str, fields: dict, *, withheld: str, body, tags, facets=()
-) -> None:
+def _store(page: Page, reader: str, fields: dict, *, withheld: str, body, tags, facets=()) -> None:
     existing = (
         PageSnapshot.objects.select_for_update()
         .filter(page=page, reader_locale=reader)

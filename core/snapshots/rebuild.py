@@ -20,12 +20,25 @@ def live_pages_without_snapshots() -> QuerySet:
     )
 
 
+def snapshots_without_cards() -> QuerySet:
+    """Snapshots of listed page types rendered before their cards were stored."""
+    listed = [
+        model._meta.label
+        for model, page_type in page_renderer().page_types.items()
+        if page_type.build_card is not None
+    ]
+    return PageSnapshot.objects.filter(withheld="", card__isnull=True, page_type__in=listed)
+
+
 def stale_snapshots() -> QuerySet:
-    """Snapshots of pages no longer live, or rendered from another revision than the live one."""
+    """Snapshots of pages no longer live, rendered from another revision than the live one, or
+    lacking what listings read."""
     newer_live_revision = Q(page__live_revision__isnull=False) & (
         Q(revision__isnull=True) | ~Q(revision_id=F("page__live_revision_id"))
     )
-    return PageSnapshot.objects.filter(Q(page__live=False) | newer_live_revision)
+    return PageSnapshot.objects.filter(
+        Q(page__live=False) | newer_live_revision | Q(pk__in=snapshots_without_cards())
+    )
 
 
 def rebuild(page_ids: Iterable[int], progress: Callable[[int], None] | None = None) -> int:
@@ -39,7 +52,10 @@ def rebuild(page_ids: Iterable[int], progress: Callable[[int], None] | None = No
 
 
 def render_missing(**kwargs) -> None:
-    """post_migrate: live pages that have never been rendered (e.g. made by a migration) get
-    their snapshots, shallowest first so that breadcrumbs find their ancestors."""
-    ids = live_pages_without_snapshots().order_by("path").values_list("pk", flat=True)
-    rebuild(list(ids))
+    """post_migrate: live pages that have never been rendered (e.g. made by a migration), or
+    were rendered before listings read their cards, get their snapshots, shallowest first so
+    that breadcrumbs find their ancestors. Snapshots are replaced in place: readers keep
+    being served meanwhile."""
+    without_cards = snapshots_without_cards().values("page_id")
+    pages = live_pages_without_snapshots() | Page.objects.filter(pk__in=without_cards)
+    rebuild(list(pages.order_by("path").values_list("pk", flat=True)))

@@ -12,6 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from core.events import ContentChange, content_changed
 from core.snapshots.models import PageSnapshot
 from core.snapshots.pipeline import render_page
+from core.snapshots.rebuild import render_missing
 from tests.approvals import publish_reviewed
 
 from .conftest import build_article, translate_page
@@ -123,6 +124,20 @@ def test_check_snapshots_reports_a_stale_snapshot_until_it_is_rebuilt(article):
 
     call_command("rebuild_snapshots", page=article.pk, verbosity=0)
 
+    call_command("check_snapshots", verbosity=0)
+
+
+def test_snapshots_rendered_before_listings_read_cards_are_rendered_again_on_migrate(
+    api, article
+):
+    PageSnapshot.objects.update(card=None)  # as the upgrade's migration leaves them
+    assert api("/articles").json()["count"] == 0
+    with pytest.raises(Exception, match="stale"):
+        call_command("check_snapshots", verbosity=0)
+
+    render_missing()  # post_migrate
+
+    assert [card["id"] for card in api("/articles").json()["items"]] == [article.pk]
     call_command("check_snapshots", verbosity=0)
 
 

@@ -37,9 +37,7 @@ def route(client, path):
     return client.get("/api/v1/pages/resolve", {"path": path})
 
 
-def test_copy_and_publish_of_a_reviewed_article_reaches_no_reader(
-    live_article, editor, client
-):
+def test_copy_and_publish_of_a_reviewed_article_reaches_no_reader(live_article, editor, client):
     response = copy_with_publish(client, editor, live_article, "ketamine-copy")
 
     assert response.status_code == 302
