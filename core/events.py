@@ -119,17 +119,30 @@ def announce(change: ContentChange) -> None:
     """Send `content_rendering` now and `content_changed` once the surrounding transaction (if
     any) commits."""
     content_rendering.send(sender=ContentChange, change=change)
+    transaction.on_commit(lambda: _tell_the_outside(change))
 
-    def send():
-        for receiver, result in content_changed.send_robust(sender=ContentChange, change=change):
-            if isinstance(result, Exception):
-                logger.warning(
-                    "A subscriber to content changes failed: %s",
-                    getattr(receiver, "__qualname__", receiver),
-                    exc_info=result,
-                )
 
-    transaction.on_commit(send)
+def announce_rendered(page_ids: Iterable[int]) -> None:
+    """Tell the outside (cache, CDN, webhooks) that these pages were rendered again in the
+    background, after the change that caused it was announced: what readers get of them changed
+    only now, so whoever revalidated at the first announcement revalidates again."""
+    pages = list(Page.objects.filter(pk__in=list(page_ids)).select_related("locale"))
+    if not pages:
+        return
+    change = ContentChange(
+        event="pages.rendered", pages=tuple(_affected(pages)), tags=frozenset(_tags(pages))
+    )
+    transaction.on_commit(lambda: _tell_the_outside(change))
+
+
+def _tell_the_outside(change: ContentChange) -> None:
+    for receiver, result in content_changed.send_robust(sender=ContentChange, change=change):
+        if isinstance(result, Exception):
+            logger.warning(
+                "A subscriber to content changes failed: %s",
+                getattr(receiver, "__qualname__", receiver),
+                exc_info=result,
+            )
 
 
 def page_change(event: str, page: Page, paths: dict[int, str] | None = None) -> ContentChange:

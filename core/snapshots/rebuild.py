@@ -5,7 +5,9 @@ from collections.abc import Callable, Iterable
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from wagtail.models import Page
 
+from core.api.cache import invalidate
 from core.api.pages import page_renderer
+from core.events import family_tag, type_tag
 from core.snapshots.models import PageSnapshot
 from core.snapshots.pipeline import render_page
 
@@ -44,10 +46,17 @@ def stale_snapshots() -> QuerySet:
 def rebuild(page_ids: Iterable[int], progress: Callable[[int], None] | None = None) -> int:
     """Render every page in `page_ids`; returns how many."""
     count = 0
+    rendered = set()
     for count, page_id in enumerate(page_ids, 1):
+        page = Page.objects.filter(pk=page_id).only("translation_key", "content_type").first()
         render_page(page_id)
+        if page is not None:
+            rendered.update({family_tag(page.translation_key), type_tag(page.specific_class)})
         if progress:
             progress(count)
+    # Cached responses that show these pages are rebuilt; front ends are not told (a rebuild
+    # repairs snapshots, it does not change what editors published).
+    invalidate(rendered)
     return count
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from core.events import announce_rendered
 from core.snapshots.pipeline import render_page
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ def render_pages(page_ids: list[int], attempt: int = 1) -> list[int]:
         except Exception:
             logger.exception("Could not render page %s (attempt %s)", page_id, attempt)
             failed.append(page_id)
+    announce_rendered(page_id for page_id in page_ids if page_id not in failed)
     if failed and attempt < MAX_ATTEMPTS:
         retry(failed, attempt + 1)
     return failed

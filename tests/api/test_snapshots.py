@@ -127,9 +127,7 @@ def test_check_snapshots_reports_a_stale_snapshot_until_it_is_rebuilt(article):
     call_command("check_snapshots", verbosity=0)
 
 
-def test_snapshots_rendered_before_listings_read_cards_are_rendered_again_on_migrate(
-    api, article
-):
+def test_snapshots_rendered_before_listings_read_cards_are_rendered_again_on_migrate(api, article):
     PageSnapshot.objects.update(card=None)  # as the upgrade's migration leaves them
     assert api("/articles").json()["count"] == 0
     with pytest.raises(Exception, match="stale"):
@@ -186,3 +184,26 @@ def test_a_withheld_page_is_in_no_listing_search_or_link(api, article_index, art
     assert api("/search", q="Ketamine").json()["count"] == 0
     html = api(f"/pages/{linking.pk}").json()["content"]["science"][1]["value"]
     assert html == "<p>See <a>this</a>.</p>"
+
+
+def test_a_listing_cached_before_the_worker_re_renders_is_rebuilt_once_it_has(
+    api, article, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks import task_backends
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.API_RESPONSE_CACHE_SECONDS = 300
+    author = article.author
+    author.name = "Dr. Renamed"
+    with django_capture_on_commit_callbacks(execute=True):
+        author.save()  # the article's re-render waits for the worker
+
+    before = api("/articles")  # cached, with the card as it was
+    assert before.json()["items"][0]["author"]["name"] != "Dr. Renamed"
+    with django_capture_on_commit_callbacks(execute=True):
+        for queued in task_backends["default"].results:
+            queued.task.call(*queued.args, **queued.kwargs)  # the worker
+
+    after = api("/articles")
+    assert after["X-Cache"] == "MISS"
+    assert after.json()["items"][0]["author"]["name"] == "Dr. Renamed"

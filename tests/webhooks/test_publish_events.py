@@ -91,12 +91,15 @@ def test_changing_an_author_sends_the_paths_of_every_article_that_credits_them(
     author.name = "Dr. Sam Lee"
     committed(author.save)
 
-    assert len(endpoints.sent) == 2
-    payload = endpoints.to(FRONT_END)[0].payload
-    assert payload["event"] == "snippet.changed"
-    assert payload["paths"] == sorted(article_path(article) for article in credited)
-    assert article_path(uncredited) not in payload["paths"]
-    assert payload["locales"] == ["en"]
+    changed, rendered = (sent.payload for sent in endpoints.to(FRONT_END))
+    assert changed["event"] == "snippet.changed"
+    assert changed["paths"] == sorted(article_path(article) for article in credited)
+    assert article_path(uncredited) not in changed["paths"]
+    assert changed["locales"] == ["en"]
+    # The worker re-rendered the articles after that: front ends are told again.
+    assert rendered["event"] == "pages.rendered"
+    assert rendered["paths"] == changed["paths"]
+    assert len(endpoints.sent) == 4  # both endpoints got both
 
 
 def test_unpublishing_sends_the_page_that_readers_can_no_longer_see(endpoints, committed, article):
