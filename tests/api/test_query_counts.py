@@ -13,9 +13,9 @@ from articles.models import ArticlePageTopic
 
 from .conftest import build_article, build_provider, paragraph
 
-ARTICLE_DETAIL_BUDGET = 16
-LISTING_BUDGET = 6
-ROUTE_BUDGET = 16
+ARTICLE_DETAIL_BUDGET = 2
+LISTING_BUDGET = 3
+ROUTE_BUDGET = 2
 
 
 def blocks(count: int, image, linked) -> list[dict]:

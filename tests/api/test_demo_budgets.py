@@ -1,0 +1,94 @@
+"""Query budgets on the demo content, in every locale: what readers' reads cost does not grow
+with blocks, items, tree depth or locale (snapshots are read, not pages rendered)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from core.snapshots.models import PageSnapshot
+
+LOCALES = ["en", "es", "ar"]
+DETAIL_BUDGET = 2  # including the locale fallback chain and redirects
+LISTING_BUDGET = 3
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def uncached(settings, demo_content):
+    settings.API_RESPONSE_CACHE_SECONDS = 0
+
+
+def cost(api, endpoint, **params) -> tuple[int, int]:
+    """(queries, status) of one request, after a first one warmed Wagtail's caches."""
+    api(endpoint, **params)
+    with CaptureQueriesContext(connection) as queries:
+        response = api(endpoint, **params)
+    return len(queries), response.status_code
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_route_of_the_demo_resolves_within_the_budget(api, uncached, locale):
+    paths = list(
+        PageSnapshot.objects.servable()
+        .filter(reader_locale=locale, path__startswith=f"/{locale}/")
+        .values_list("path", flat=True)
+    )
+    assert len(paths) >= 3  # at least the home page, the article index and an article
+
+    costs = {path: cost(api, "/pages/resolve", path=path) for path in paths}
+
+    assert {path: status for path, (_, status) in costs.items()} == dict.fromkeys(paths, 200)
+    assert max(queries for queries, _ in costs.values()) <= DETAIL_BUDGET
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_page_of_the_demo_by_id_costs_the_same_in_each_locale(api, uncached, locale):
+    english = PageSnapshot.objects.servable().filter(reader_locale="en", fallback_rank=0)
+    costs = [
+        cost(api, f"/pages/{page_id}", locale=locale)
+        for page_id in english.values_list("page_id", flat=True)
+    ]
+
+    assert {status for _, status in costs} == {200}
+    assert max(queries for queries, _ in costs) <= DETAIL_BUDGET
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    ("endpoint", "params"),
+    [
+        ("/articles", {}),
+        ("/articles", {"limit": 50, "order": "oldest"}),
+        ("/articles", {"topic": "ketamine"}),
+        ("/providers", {}),
+        ("/providers", {"region": "PA", "thorough_screening": "true"}),
+        ("/providers", {"latitude": 39.95, "longitude": -75.16, "radius_km": 500}),
+    ],
+)
+def test_demo_listings_stay_within_the_budget(api, uncached, locale, endpoint, params):
+    queries, status = cost(api, endpoint, locale=locale, **params)
+
+    assert status == 200
+    assert queries <= LISTING_BUDGET
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_demo_listings_show_something_in_every_locale(api, uncached, locale):
+    assert api("/articles", locale=locale).json()["count"] >= 2
+    assert api("/providers", locale=locale).json()["count"] >= 2
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_demo_search_costs_the_search_backend_and_one_read_of_snapshots(api, uncached, locale):
+    queries, status = cost(api, "/search", q="ketamine", locale=locale)
+
+    assert status == 200
+    assert api("/search", q="ketamine", locale=locale).json()["count"] >= 1
+    assert queries <= LISTING_BUDGET
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_demo_site_endpoint_costs_the_same_in_every_locale(api, uncached, locale):
+    # Site, home pages, view restrictions, menu, safety information and its crisis lines.
+    assert cost(api, "/site", locale=locale) == (6, 200)
