@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bench.endpoints import COMPARISONS, Endpoint
 from bench.load import Measurement
+from bench.publishing import PublishingFigures
 from bench.queries import Profile
 from bench.server import WorkerMemory
 
@@ -75,6 +76,7 @@ class Results:
     settings: dict[str, object]
     endpoints: list[EndpointResult]
     memory: dict[str, list[WorkerMemory]]
+    publishing: PublishingFigures | None = None
 
     def by_key(self) -> dict[str, EndpointResult]:
         return {result.endpoint.key: result for result in self.endpoints}
@@ -113,6 +115,7 @@ class Results:
                 server: [asdict(worker) for worker in workers]
                 for server, workers in self.memory.items()
             },
+            "publishing": asdict(self.publishing) if self.publishing else None,
         }
 
     def write(self, json_path: Path) -> None:
@@ -162,6 +165,16 @@ class Results:
             for worker in workers:
                 memory = f"{worker.rss_mib:.1f} | {worker.peak_rss_mib:.1f}"
                 lines.append(f"| {server} | {worker.pid} | {memory} |")
+        if self.publishing:
+            figures = self.publishing
+            lines += [
+                "",
+                "| Publishing | figure |",
+                "| --- | ---: |",
+                f"| Editor's publish of one article (median) | {figures.publish_ms:.0f} ms |",
+                f"| One worker re-rendering {figures.rerendered_pages} articles "
+                f"| {figures.rerender_s:.1f} s |",
+            ]
         settings = ", ".join(f"{name}={value}" for name, value in self.settings.items())
         machine_line = ", ".join(f"{name}: {value}" for name, value in self.machine.items())
         lines += ["", f"Settings: {settings}", f"Machine: {machine_line}", ""]

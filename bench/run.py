@@ -191,6 +191,9 @@ def measure(args: argparse.Namespace) -> int:
         for server in servers.values():
             server.stop()
 
+    from bench.publishing import measure_publishing
+
+    publishing = measure_publishing(log)
     report = Results(
         machine=machine(),
         settings={
@@ -207,6 +210,7 @@ def measure(args: argparse.Namespace) -> int:
         },
         endpoints=results,
         memory=memory,
+        publishing=publishing,
     )
     report.write(args.output)
     print(report.markdown())
@@ -227,9 +231,13 @@ def profile_endpoints(targets: list[Target], args: argparse.Namespace) -> "list[
     log("Counting SQL queries per request and measuring response sizes...")
     detail_paths = tuple(f"/api/v1/pages/{target.page_id}" for target in targets)
     detail = profile(Endpoint("detail", "", ServerRole.COLD, detail_paths), args.query_samples)
+    listing_paths = ("/api/v1/articles?limit=20",)
+    listing = profile(Endpoint("listing", "", ServerRole.COLD, listing_paths), 1)
     results = [
         EndpointResult(endpoint, profile(endpoint, args.query_samples))
-        for endpoint in endpoints(targets, trivial_bytes=detail.response_bytes)
+        for endpoint in endpoints(
+            targets, trivial_bytes=detail.response_bytes, listing_bytes=listing.response_bytes
+        )
         if not args.only or endpoint.key in args.only
     ]
     connections.close_all()  # the servers open their own

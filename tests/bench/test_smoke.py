@@ -21,7 +21,7 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 
-from bench.endpoints import endpoints
+from bench.endpoints import COMPARISONS, endpoints
 
 ROOT = Path(__file__).resolve().parents[2]
 ENDPOINT_KEYS = [endpoint.key for endpoint in endpoints(targets=[], trivial_bytes=0)]
@@ -172,12 +172,12 @@ def test_the_benchmark_measures_every_endpoint_and_cleans_up(tmp_path, bench_dat
     # A detail is read from its snapshot in one query; the trivial view never queries.
     assert results["endpoints"]["ours_detail_warm"]["queries_max"] == 1
     assert results["endpoints"]["trivial"]["queries_max"] == 0
-    assert {row["label"] for row in results["comparisons"]} == {
-        "Detail, cache off: ours / stock v2",
-        "Listing: ours / stock v2",
-        "Detail, cached: ours / trivial view",
-    }
+    assert {row["label"] for row in results["comparisons"]} == {c.label for c in COMPARISONS}
     assert all(row["ratio"] > 0 for row in results["comparisons"])
+    # Publishing: the editor's publish and the worker's re-rendering of every article (3 x 3).
+    assert results["publishing"]["publish_ms"] > 0
+    assert results["publishing"]["rerendered_pages"] == 9
+    assert "| Editor's publish of one article (median) |" in completed.stdout
 
     workers = [worker for server in results["memory"].values() for worker in server]
     assert set(results["memory"]) == {"cold", "warm"}
