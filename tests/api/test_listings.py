@@ -4,7 +4,6 @@ import pytest
 from wagtail.models import Page
 
 from articles.models import ArticlePageTopic
-
 from tests.approvals import published
 
 from .conftest import build_article, build_provider, translate_page
