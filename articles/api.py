@@ -35,6 +35,7 @@ from core.api.problems import PROBLEM_RESPONSES
 from core.api.safety import safety_for
 from core.api.search import search_terms
 from core.events import type_tag
+from core.links_safety import safe_href
 from core.paths import front_end_path
 from core.visibility import restricted_paths, visible
 from providers.models import ProviderIndexPage
@@ -58,7 +59,7 @@ def _person(person: Person | None, serializer: ContentSerializer) -> dict[str, A
         "credentials": person.credentials,
         "bio": person.bio,
         "photo": serializer.images.serialize(person.photo, alt=person.name),
-        "profile_url": person.profile_url,
+        "profile_url": safe_href(person.profile_url),
         "roles": [
             role
             for role, held in (
@@ -70,6 +71,10 @@ def _person(person: Person | None, serializer: ContentSerializer) -> dict[str, A
     }
 
 
+def _reference_link(reference: ArticleReference) -> str:
+    return reference.doi_url or safe_href(reference.url)
+
+
 def _reference(number: int, reference: ArticleReference) -> dict[str, Any]:
     return {
         "number": number,
@@ -78,7 +83,7 @@ def _reference(number: int, reference: ArticleReference) -> dict[str, Any]:
         "authors": reference.authors,
         "publisher": reference.publisher,
         "year": reference.year,
-        "url": reference.url,
+        "url": safe_href(reference.url),
         "doi": reference.doi,
         "doi_url": reference.doi_url,
         "pmid": reference.pmid,
@@ -160,8 +165,8 @@ def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[st
         if person is None:
             return None
         data = {"@type": "Person", "name": person.name, "jobTitle": person.credentials}
-        if person.profile_url:
-            data["url"] = person.profile_url
+        if profile_url := safe_href(person.profile_url):
+            data["url"] = profile_url
         return data
 
     data: dict[str, Any] = {
@@ -182,7 +187,7 @@ def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[st
             {
                 "@type": "CreativeWork",
                 "name": reference.title,
-                **({"url": link} if (link := reference.doi_url or reference.url) else {}),
+                **({"url": link} if (link := _reference_link(reference)) else {}),
             }
             for reference in page.references.all()
         ],
