@@ -35,6 +35,7 @@ from core.api.problems import PROBLEM_RESPONSES
 from core.api.safety import safety_for
 from core.api.search import search_terms
 from core.events import type_tag
+from core.links_safety import safe_href
 from core.paths import front_end_path
 from providers.models import ProviderIndexPage
 
@@ -57,7 +58,7 @@ def _person(person: Person | None, serializer: ContentSerializer) -> dict[str, A
         "credentials": person.credentials,
         "bio": person.bio,
         "photo": serializer.images.serialize(person.photo, alt=person.name),
-        "profile_url": person.profile_url,
+        "profile_url": safe_href(person.profile_url),
         "roles": [
             role
             for role, held in (
@@ -69,6 +70,10 @@ def _person(person: Person | None, serializer: ContentSerializer) -> dict[str, A
     }
 
 
+def _reference_link(reference: ArticleReference) -> str:
+    return reference.doi_url or safe_href(reference.url)
+
+
 def _reference(number: int, reference: ArticleReference) -> dict[str, Any]:
     return {
         "number": number,
@@ -77,7 +82,7 @@ def _reference(number: int, reference: ArticleReference) -> dict[str, Any]:
         "authors": reference.authors,
         "publisher": reference.publisher,
         "year": reference.year,
-        "url": reference.url,
+        "url": safe_href(reference.url),
         "doi": reference.doi,
         "doi_url": reference.doi_url,
         "pmid": reference.pmid,
@@ -159,8 +164,8 @@ def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[st
         if person is None:
             return None
         data = {"@type": "Person", "name": person.name, "jobTitle": person.credentials}
-        if person.profile_url:
-            data["url"] = person.profile_url
+        if profile_url := safe_href(person.profile_url):
+            data["url"] = profile_url
         return data
 
     data: dict[str, Any] = {
@@ -181,7 +186,7 @@ def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[st
             {
                 "@type": "CreativeWork",
                 "name": reference.title,
-                **({"url": link} if (link := reference.doi_url or reference.url) else {}),
+                **({"url": link} if (link := _reference_link(reference)) else {}),
             }
             for reference in page.references.all()
         ],

@@ -1,5 +1,6 @@
 """Safety information shown beside every article: crisis lines and the medical disclaimer."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -10,6 +11,11 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks.text import INLINE_FEATURES
+from core.links_safety import (
+    unsafe_child_links,
+    validate_rich_text_links,
+    validate_safe_link,
+)
 from core.snapshots.models import PageSnapshot, SnapshotDependency  # noqa: F401  (core's models)
 
 
@@ -22,6 +28,7 @@ class SafetyInformation(TranslatableMixin, ClusterableModel):
     )
     disclaimer = RichTextField(
         features=INLINE_FEATURES,
+        validators=[validate_rich_text_links],
         help_text=(
             "Shown with every article: that the content informs but does not replace a "
             "clinician's advice."
@@ -55,6 +62,13 @@ class SafetyInformation(TranslatableMixin, ClusterableModel):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        # full_clean does not reach a cluster's children, and wagtail-localize saves translated
+        # safety information with full_clean alone: check the crisis lines' links here.
+        super().clean()
+        if errors := unsafe_child_links(self.crisis_lines.all(), "url"):
+            raise ValidationError(errors)
+
 
 class CrisisLine(TranslatableMixin, Orderable):
     """A crisis line readers can call or text, in one country."""
@@ -77,7 +91,11 @@ class CrisisLine(TranslatableMixin, Orderable):
     hours = models.CharField(
         max_length=120, default="24 hours, every day", help_text="When the line answers."
     )
-    url = models.URLField(blank=True, help_text="The service's website (optional).")
+    url = models.URLField(
+        blank=True,
+        validators=[validate_safe_link],
+        help_text="The service's website (optional).",
+    )
 
     panels = [
         FieldPanel("country"),

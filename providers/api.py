@@ -25,6 +25,7 @@ from core.api.pages import PageType
 from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
 from core.events import type_tag
+from core.links_safety import safe_href
 from core.paths import front_end_path
 from core.snapshots.models import PageSnapshot
 from providers.models import DEFAULT_DISCLAIMER, ProviderIndexPage, ProviderPage, ProviderService
@@ -80,7 +81,7 @@ def build_provider_content(page: ProviderPage, serializer: ContentSerializer) ->
         "address": _address(page),
         "location": _location(page),
         "phone": page.phone,
-        "website": page.website,
+        "website": safe_href(page.website),
         "services": _services(page),
         "vetting": [
             {
@@ -122,8 +123,8 @@ def provider_json_ld(page: ProviderPage, serializer: ContentSerializer) -> dict[
     }
     if page.phone:
         data["telephone"] = page.phone
-    if page.website:
-        data["url"] = page.website
+    if website := safe_href(page.website):
+        data["url"] = website
     if page.has_coordinates:
         data["geo"] = {
             "@type": "GeoCoordinates",

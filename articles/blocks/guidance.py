@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 
 from core.blocks.streams import BaseStreamBlock
 from core.blocks.text import INLINE_FEATURES
+from core.links_safety import validate_rich_text_links
 from core.visibility import visible
 from providers.models import ProviderIndexPage
 from providers.vetting import VettingCriterion
@@ -169,6 +170,7 @@ class QuestionAnswerBlock(blocks.StructBlock):
     )
     answer = blocks.RichTextBlock(
         features=INLINE_FEATURES,
+        validators=[validate_rich_text_links],
         help_text="A calm, factual answer in a few sentences. Point to the evidence, not hype.",
     )
 

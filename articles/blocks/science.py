@@ -5,6 +5,7 @@ from wagtail import blocks
 
 from core.blocks.streams import BaseStreamBlock
 from core.blocks.text import INLINE_FEATURES
+from core.links_safety import validate_rich_text_links
 
 from .fields import FigureBlock, KeyBlock
 
@@ -125,6 +126,7 @@ class SimplerTermsBlock(blocks.StructBlock):
     )
     body = blocks.RichTextBlock(
         features=INLINE_FEATURES,
+        validators=[validate_rich_text_links],
         help_text="Two or three short sentences without jargon. Avoid promises of a cure.",
     )
 

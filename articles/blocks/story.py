@@ -6,6 +6,7 @@ from wagtail import blocks
 
 from core.blocks.streams import BaseStreamBlock
 from core.blocks.text import INLINE_FEATURES
+from core.links_safety import validate_rich_text_links
 
 
 class TestimonialValue(blocks.StructValue):
@@ -81,6 +82,7 @@ class ReflectionBlock(blocks.StructBlock):
     )
     body = blocks.RichTextBlock(
         features=INLINE_FEATURES,
+        validators=[validate_rich_text_links],
         help_text="A few sentences in the writer's own voice. Keep it honest, not promotional.",
     )
 

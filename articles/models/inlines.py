@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.links_safety import validate_safe_link
+
 # Editors often paste a DOI as a link; the prefix is accepted and removed on save.
 DOI_PREFIX = r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)"
 
@@ -72,6 +74,7 @@ class ArticleReference(TranslatableMixin, Orderable):
         "URL",
         max_length=500,
         blank=True,
+        validators=[validate_safe_link],
         help_text="Where readers can find the source online.",
     )
     doi = models.CharField(

@@ -32,6 +32,7 @@ from articles.reading import count_words, reading_time_minutes
 from core.blocks.text import INLINE_FEATURES
 from core.dates import one_year_after
 from core.hero import HeroImageMixin
+from core.links_safety import unsafe_child_links, validate_rich_text_links
 from core.models import SafetyInformation, SafetySettings
 from core.panels import ContentChecksPanel, TranslationStatusPanel
 from core.preview import FrontEndPreviewMixin
@@ -48,6 +49,7 @@ class ArticleIndexPage(FrontEndPreviewMixin, Page):
     intro = RichTextField(
         features=INLINE_FEATURES,
         blank=True,
+        validators=[validate_rich_text_links],
         help_text="One or two sentences above the list that tell readers what they will find.",
     )
 
@@ -287,6 +289,10 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
                 "Each reference needs its own key, but these keys are used more than once: "
                 f"{', '.join(duplicates)}. Change one of each pair under References."
             )
+        # Inline references are not reached by full_clean (the admin form checks them, imports
+        # and scripts do not).
+        if unsafe := unsafe_child_links(self.references.all(), "url"):
+            errors.setdefault(NON_FIELD_ERRORS, ValidationError(unsafe))
         if errors:
             found = ValidationError(errors).update_error_dict(found)
         if found:

@@ -9,6 +9,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.links_safety import validate_safe_link
 from core.taxonomy import TaxonomyTerm
 
 
@@ -39,6 +40,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     )
     profile_url = models.URLField(
         blank=True,
+        validators=[validate_safe_link],
         help_text="Optional page about them elsewhere, e.g. a professional profile.",
     )
     is_author = models.BooleanField(

@@ -3,8 +3,9 @@
 Stored rich text refers to pages and documents by id (`<a linktype="page" id="3">`). Page links
 become front-end paths in the reader's locale (through PageLinkResolver, so fallback and
 visibility apply); documents and embeds use Wagtail's own handlers. No `linktype` or
-`embedtype` attribute survives. Rendering works in any order: links not resolved yet are
-resolved when the text is rendered, and text collected beforehand shares one query.
+`embedtype` attribute survives, and no link a reader should not follow (core.links_safety).
+Rendering works in any order: links not resolved yet are resolved when the text is rendered,
+and text collected beforehand shares one query.
 """
 
 from django.utils.html import escape
@@ -18,6 +19,7 @@ from wagtail.rich_text.rewriters import (
 )
 
 from core.api.links import PageLinkResolver
+from core.links_safety import strip_unsafe_links
 from core.paths import front_end_path
 
 
@@ -52,7 +54,9 @@ class RichTextResolver:
 
     def render(self, html: str) -> str:
         self.collect(html)
-        return self._rewriter(html or "")
+        # Editors' links were checked on the way in; this catches whatever got past (imports,
+        # old content, translation overrides).
+        return strip_unsafe_links(self._rewriter(html or ""))
 
     def _page_links(self, attrs_list: list[dict]) -> list[str]:
         tags = []

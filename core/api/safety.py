@@ -5,6 +5,7 @@ from ninja import Schema
 
 from core.api.blocks import ContentSerializer
 from core.events import SAFETY_TAG
+from core.links_safety import safe_href
 from core.locales import first_in_chain
 from core.models import SafetyInformation, SafetySettings
 
@@ -60,7 +61,7 @@ def safety_for(serializer: ContentSerializer) -> SafetySchema | None:
                 phone=line.phone,
                 text_option=line.text_option,
                 hours=line.hours,
-                url=line.url,
+                url=safe_href(line.url),
             )
             for line in information.crisis_lines.all()
         ],

@@ -1,5 +1,7 @@
 from wagtail import blocks
 
+from core.links_safety import validate_rich_text_links
+
 # Rich-text features that editors may use in body copy. Headings are blocks of their own,
 # so that the outline stays consistent and front ends can build a table of contents.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
@@ -32,6 +34,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        kwargs.setdefault("validators", [validate_rich_text_links])
         super().__init__(*args, **kwargs)
 
     class Meta:
@@ -62,7 +65,9 @@ class CalloutBlock(blocks.StructBlock):
         max_length=120, required=False, default="", help_text="Optional short title."
     )
     body = blocks.RichTextBlock(
-        features=[*INLINE_FEATURES, "ul"], help_text="One or two sentences; keep it short."
+        features=[*INLINE_FEATURES, "ul"],
+        validators=[validate_rich_text_links],
+        help_text="One or two sentences; keep it short.",
     )
 
     class Meta:

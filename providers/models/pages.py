@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks.text import INLINE_FEATURES, PARAGRAPH_FEATURES
+from core.links_safety import validate_rich_text_links, validate_safe_link
 from core.locales import first_in_chain
 from core.panels import ContentChecksPanel
 from core.preview import FrontEndPreviewMixin
@@ -57,10 +58,12 @@ class ProviderIndexPage(FrontEndPreviewMixin, Page):
     intro = RichTextField(
         features=PARAGRAPH_FEATURES,
         blank=True,
+        validators=[validate_rich_text_links],
         help_text="A short introduction: who the directory is for and how to use it.",
     )
     disclaimer = RichTextField(
         features=INLINE_FEATURES,
+        validators=[validate_rich_text_links],
         default=DEFAULT_DISCLAIMER,
         help_text=(
             "Shown prominently on the directory and on every clinic's page. It must tell "
@@ -138,6 +141,7 @@ class ProviderPage(RuledPageMixin, FrontEndPreviewMixin, Page):
 
     description = RichTextField(
         features=PARAGRAPH_FEATURES,
+        validators=[validate_rich_text_links],
         help_text=(
             "Two or three short paragraphs in your own words: who the clinic serves and how a "
             "course of treatment there usually runs. Not the clinic's marketing copy."
@@ -150,6 +154,7 @@ class ProviderPage(RuledPageMixin, FrontEndPreviewMixin, Page):
     )
     website = models.URLField(
         blank=True,
+        validators=[validate_safe_link],
         help_text="The clinic's own website, starting with https://.",
     )
     licences_and_accreditation = models.TextField(
