@@ -152,4 +152,3 @@ class BreakerRedisCache(CircuitBreakerMixin, RedisCache):
     """django-redis behind the breaker (set IGNORE_EXCEPTIONS false: the breaker handles them)."""
 
     failures = (RedisError, ConnectionInterrupted, OSError)
-
