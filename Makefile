@@ -12,8 +12,11 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 # The browser tests (tests/e2e) drive Debian's Chromium; Playwright never downloads a browser.
 CHROMIUM ?= /usr/bin/chromium
+# Mutation testing: mutants tested at once (each forks a test process); MUTATE_ARGS selects
+# mutants by name, e.g. MUTATE_ARGS='webhooks.signing*'.
+MUTATE_WORKERS ?= 1
 
-.PHONY: help install demo-data demo browser test e2e lint format lock openapi clean
+.PHONY: help install demo-data demo browser test e2e lint format lock openapi mutate clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -75,8 +78,12 @@ lock: ## Re-resolve pyproject.toml's dependencies into requirements.lock
 	  var/lock-venv/bin/python -m pip freeze --exclude health-cms; } > requirements.lock
 	rm -rf var/lock-venv build *.egg-info
 
+mutate: install ## Mutation-test the modules that guard readers ([tool.mutmut]; slow, see docs/testing.md)
+	$(BIN)/mutmut run --max-children $(MUTATE_WORKERS) $(MUTATE_ARGS)
+	$(BIN)/mutmut results
+
 clean: ## Remove the virtualenv and caches (keeps var/ with the database and media)
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache mutants
 
 .PHONY: bench
 bench: install ## Benchmark the delivery API against Wagtail's API v2 (BENCH_ARGS="--articles 50")

@@ -101,6 +101,9 @@ class ApiResponseCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self._eligible(request):
             return self.get_response(request)
+        # CommonMiddleware validates the Host only after this one; a cached answer must not skip
+        # that (DisallowedHost becomes Django's 400).
+        request.get_host()
         key = _response_key(request)
         cached = self._lookup(key)
         if cached is not None:

@@ -363,7 +363,8 @@ def build_pages_router(renderer: PageRenderer) -> Router:
             .first()
         )
         if snapshot is None:
-            raise HttpError(404, f"Page {page_id} is not published in this locale or a fallback.")
+            # One answer for a missing id and a hidden one: ids must not tell drafts apart.
+            raise HttpError(404, "No page with this id is published in this locale or a fallback.")
         requested = params.locale.lower() if params.locale else snapshot.reader_locale
         return renderer.serve(snapshot, requested)
 
@@ -400,6 +401,11 @@ def _redirect_for(request: HttpRequest, path: str) -> dict[str, Any] | None:
         request._wagtail_site = Site(pk=roots[0].site_id) if roots else None
     redirect = get_redirect(request, Redirect.normalise_path(path, decode_unicode=False))
     if redirect is None or not redirect.link:
+        return None
+    if redirect.redirect_page_id is not None and not (
+        visible(Page.objects.filter(pk=redirect.redirect_page_id)).exists()
+    ):
+        # A redirect to a draft, private or expired page must not reveal where it lives.
         return None
     location = redirect.link
     if redirect.redirect_page is not None:

@@ -2,7 +2,8 @@
 
 The token is the one wagtail-headless-preview signs for one page (or one new page under a
 parent); it expires after API_PREVIEW_TOKEN_MINUTES. Missing or expired tokens get a 401
-problem, forged ones a 403.
+problem, forged ones a 403; a token whose page (or, for a new page, whose parent) has been
+deleted since gets a 404.
 """
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
+from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from core.api.blocks import ContentSerializer
@@ -24,6 +26,9 @@ class PreviewParams(Schema):
     token: str | None = Field(None, max_length=500, description="As in the preview URL.")
 
 
+GONE = "The page of this preview no longer exists."
+
+
 def token_lifetime_seconds() -> int:
     return 60 * getattr(settings, "API_PREVIEW_TOKEN_MINUTES", 30)
 
@@ -32,7 +37,9 @@ def page_for_token(token: str | None):
     if not token:
         raise HttpError(401, "A preview token is required.")
     try:
-        HeadlessPreviewMixin.get_preview_signer().unsign(token, max_age=token_lifetime_seconds())
+        signed = HeadlessPreviewMixin.get_preview_signer().unsign(
+            token, max_age=token_lifetime_seconds()
+        )
     except SignatureExpired as error:
         raise HttpError(
             401, "This preview link has expired; preview again from the editor."
@@ -42,6 +49,13 @@ def page_for_token(token: str | None):
     preview = PagePreview.objects.filter(token=token).first()
     if preview is None:
         raise HttpError(403, "This preview token is not valid.")
+    # The stored draft outlives its page: a deleted page (or the parent of a new one) must not
+    # stay readable through a link that was shared while it existed.
+    # Signed as "id=<pk>", or "parent_id=<pk>;page_type=<label>" for a page not yet created.
+    identifier = dict(part.split("=", 1) for part in signed.split(";") if "=" in part)
+    existing = identifier.get("id") or identifier.get("parent_id")
+    if not Page.objects.filter(pk=existing).exists():
+        raise HttpError(404, GONE)
     return preview.as_page()
 
 

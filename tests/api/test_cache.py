@@ -31,6 +31,15 @@ def test_a_repeated_listing_is_served_from_the_cache_without_queries(api, articl
     assert second["ETag"] == first["ETag"]
 
 
+def test_a_request_for_a_host_the_site_does_not_serve_is_refused_even_when_cached(api, article):
+    assert api("/articles", locale="es")["X-Cache"] == "MISS"
+    assert api("/articles", locale="es")["X-Cache"] == "HIT"
+    refused = api("/articles", locale="es", headers={"Host": "attacker.example"})
+    assert refused.status_code == 400
+    assert "X-Cache" not in refused
+    assert article.title not in refused.content.decode()
+
+
 def test_publishing_shows_at_once_on_the_page_its_listing_and_pages_linking_to_it(
     api, article_index, publish
 ):

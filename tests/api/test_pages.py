@@ -102,22 +102,57 @@ def test_a_redirected_route_tells_the_front_end_where_to_go(api, article):
     }
 
 
-@pytest.mark.parametrize("hide", ["unpublish", "restrict", "expire", "future"])
-def test_readers_never_see_hidden_pages(api, article, hide):
-    if hide == "unpublish":
+HIDE = ["unpublish", "restrict", "expire", "future"]
+
+
+def hide_from_readers(article, how: str) -> None:
+    if how == "unpublish":
         article.unpublish()
-    elif hide == "restrict":
+    elif how == "restrict":
         PageViewRestriction.objects.create(page=article, restriction_type="password", password="x")
-    elif hide == "expire":
+    elif how == "expire":
         article.expire_at = timezone.now() - datetime.timedelta(minutes=1)
         article.save()
     else:
         article.go_live_at = timezone.now() + datetime.timedelta(days=1)
         article.save()
+
+
+@pytest.mark.parametrize("hide", HIDE)
+def test_readers_never_see_hidden_pages(api, article, hide):
+    hide_from_readers(article, hide)
     assert resolve(api, article).status_code == 404
     assert api(f"/pages/{article.pk}").status_code == 404
     assert api("/articles").json()["count"] == 0
     assert api("/search", q="Ketamine").json()["count"] == 0
+
+
+@pytest.mark.parametrize("hide", HIDE)
+def test_a_redirect_to_a_hidden_page_answers_like_a_missing_page(api, article, hide):
+    Redirect.objects.create(old_path="/en/old-ketamine-guide", redirect_page=article)
+    hide_from_readers(article, hide)
+    redirected = api("/pages/resolve", path="/en/old-ketamine-guide/")
+    missing = api("/pages/resolve", path="/en/nothing-here/")
+    assert redirected.status_code == missing.status_code == 404
+    assert article.slug not in redirected.content.decode()
+    assert redirected.json() == {
+        **missing.json(),
+        "detail": missing.json()["detail"].replace("/en/nothing-here/", "/en/old-ketamine-guide/"),
+    }
+
+
+@pytest.mark.parametrize("hide", HIDE)
+def test_a_hidden_page_id_answers_exactly_like_a_missing_one(api, article, hide):
+    hide_from_readers(article, hide)
+    hidden = api(f"/pages/{article.pk}")
+    missing = api("/pages/999999")
+    assert hidden.status_code == missing.status_code == 404
+    assert hidden["Content-Type"] == missing["Content-Type"] == "application/problem+json"
+    assert hidden.content == missing.content
+    assert (
+        api(f"/pages/{article.pk}", locale="es").content
+        == api("/pages/999999", locale="es").content
+    )
 
 
 def test_a_missing_translation_falls_back_along_the_chain(api, article):

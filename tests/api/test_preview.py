@@ -85,3 +85,13 @@ def test_without_a_front_end_editors_get_wagtails_html_preview(rf, article, sett
     response = article.serve_preview(rf.get("/"), "")
     assert "An unsaved title" in response.rendered_content
     assert not PagePreview.objects.exists()
+
+
+def test_a_preview_link_stops_working_once_its_page_is_deleted(api, draft):
+    page_preview = draft.create_page_preview()
+    assert preview(api, page_preview).status_code == 200
+    draft.delete()
+    response = preview(api, page_preview)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert "Ketamine" not in response.content.decode()

@@ -70,8 +70,32 @@ def test_an_editor_cannot_create_and_publish_an_article_in_one_step(
     assert "was saved as a draft, not published" in message
 
 
-def test_bulk_publishing_leaves_an_article_under_review_alone(reviewed, editor):
-    assert not reviewed.permissions_for_user(editor).can_publish()
+def bulk_publish(client, user, page, **data):
+    """Post Wagtail's "Publish" bulk action (the explorer's checkbox menu) for `page`."""
+    client.force_login(user)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(f"{url}?id={page.pk}", data)
+
+
+def test_bulk_publishing_leaves_an_article_under_review_alone(reviewed, editor, client):
+    response = bulk_publish(client, editor, reviewed)
+
+    assert response.status_code == 302
+    assert not ArticlePage.objects.get(pk=reviewed.pk).live
+
+
+def test_bulk_publishing_a_section_with_its_drafts_skips_the_article_under_review(
+    reviewed, article_index, editor, client
+):
+    published_before = article_index.last_published_at
+
+    response = bulk_publish(client, editor, article_index, include_descendants="on")
+
+    assert response.status_code == 302
+    article_index.refresh_from_db()
+    assert article_index.last_published_at != published_before  # the action ran
+    assert not ArticlePage.objects.get(pk=reviewed.pk).live
 
 
 @pytest.fixture

@@ -76,11 +76,13 @@ def receiver() -> Iterator[ThreadingHTTPServer]:
 
 @pytest.fixture
 def configure(settings, receiver):
-    def run(*paths: str):
+    def run(*paths: str, timeout: float = 30):
+        """A receiver that answers gets ample time, so a busy machine cannot turn its answer into
+        a timeout; tests of timeouts pass a short one to endpoints that never finish."""
         host, port = receiver.server_address
         settings.WEBHOOK_ENDPOINTS = [f"http://{host}:{port}{path}" for path in paths]
         settings.WEBHOOK_SECRET = SECRET
-        settings.WEBHOOK_TIMEOUT_SECONDS = 1
+        settings.WEBHOOK_TIMEOUT_SECONDS = timeout
 
     return run
 
@@ -99,18 +101,23 @@ def test_a_receiver_verifies_the_signature_and_acknowledges(
     assert delivery.last_status_code == 204
 
 
-def test_an_error_answer_and_a_silent_endpoint_are_retried_later(
-    configure, receiver, committed, article
-):
-    configure("/broken", "/slow")
+def test_an_error_answer_is_retried_later(configure, receiver, committed, article):
+    configure("/broken")
 
     committed(article.save_revision().publish)
 
-    broken = WebhookDelivery.objects.get(endpoint__endswith="/broken")
+    broken = WebhookDelivery.objects.get()
     assert broken.status == DeliveryStatus.RETRYING
     assert broken.last_status_code == 500
     assert "The revalidation queue is full" in broken.last_error
-    slow = WebhookDelivery.objects.get(endpoint__endswith="/slow")
+
+
+def test_a_silent_endpoint_is_retried_later(configure, receiver, committed, article):
+    configure("/slow", timeout=0.5)  # /slow never answers: the timeout fires however busy
+
+    committed(article.save_revision().publish)
+
+    slow = WebhookDelivery.objects.get()
     assert slow.status == DeliveryStatus.RETRYING
     assert slow.last_status_code is None
     assert "Timeout" in slow.last_error
@@ -120,7 +127,7 @@ def test_an_endpoint_that_trickles_its_answer_is_cut_off_at_the_timeout(
     configure, receiver, committed, article
 ):
     """Each read gets a byte in time, but the attempt as a whole must end at its deadline."""
-    configure("/trickle")
+    configure("/trickle", timeout=1)
     started = time.monotonic()
 
     committed(article.save_revision().publish)
