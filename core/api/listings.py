@@ -10,8 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef, QuerySet
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from wagtail.models import Page
@@ -58,21 +57,22 @@ def listed_snapshots(
 ) -> QuerySet:
     """What listings show readers of `reader_locale`: one servable snapshot per translation
     key, in the best locale of their chain, with each of `facets`. One query however it is
-    ordered, counted or sliced (a window function picks the best locale)."""
-    snapshots = PageSnapshot.objects.servable().filter(
+    ordered, counted or sliced: a snapshot is left out when a servable one of its family ranks
+    better in the readers' chain (an anti-join on the family index, which, unlike a window
+    function, lets the database stop at the window)."""
+    candidates = PageSnapshot.objects.servable().filter(
         reader_locale=reader_locale,
         page_type__in=[model._meta.label for model in page_types],
         card__isnull=False,
     )
     for value in facets:
-        snapshots = snapshots.filter(
+        candidates = candidates.filter(
             Exists(SnapshotFacet.objects.filter(snapshot=OuterRef("pk"), value=value))
         )
-    return snapshots.annotate(
-        best=Window(
-            RowNumber(), partition_by=[F("translation_key")], order_by=[F("fallback_rank").asc()]
-        )
-    ).filter(best=1)
+    better = candidates.filter(
+        translation_key=OuterRef("translation_key"), fallback_rank__lt=OuterRef("fallback_rank")
+    )
+    return candidates.filter(~Exists(better))
 
 
 #: What a listing reads of each snapshot in its window.
