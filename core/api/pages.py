@@ -171,12 +171,21 @@ class PageRenderer:
         self.response_schema = create_model(
             "PageResponse", __base__=PageEnvelope, content=(content_union, ...)
         )
+        #: A draft's response: a page not yet created has no id.
+        self.preview_schema = create_model(
+            "PreviewResponse",
+            __base__=self.response_schema,
+            id=(int | None, Field(description="null for a page not yet created.")),
+        )
         #: What a rendering stores: the response without the reader's request (`meta`).
         self.envelope_schema = create_model(
             "PageEnvelopeBody",
             __base__=PageEnvelope,
             meta=(PageMetaSchema | None, None),
             content=(content_union, ...),
+        )
+        self.draft_envelope_schema = create_model(
+            "DraftEnvelopeBody", __base__=self.envelope_schema, id=(int | None, None)
         )
 
     def render(self, page: Page, serializer: ContentSerializer) -> "Rendering":
@@ -210,7 +219,9 @@ class PageRenderer:
             "last_published_at": page.last_published_at,
             "content": content,
         }
-        body = self.envelope_schema.model_validate(body).model_dump(mode="json")
+        # Only a preview renders a page not yet created (no id); snapshots always have one.
+        schema = self.envelope_schema if page.pk is not None else self.draft_envelope_schema
+        body = schema.model_validate(body).model_dump(mode="json")
         card = None
         if page_type.build_card is not None:
             card = to_jsonable_python(page_type.build_card(page, serializer))

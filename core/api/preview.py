@@ -64,7 +64,7 @@ def build_preview_router(renderer: PageRenderer) -> Router:
 
     @router.get(
         "",
-        response={200: renderer.response_schema, 403: PROBLEM_RESPONSES[401], **PROBLEM_RESPONSES},
+        response={200: renderer.preview_schema, 403: PROBLEM_RESPONSES[401], **PROBLEM_RESPONSES},
         summary="A draft, unsaved changes included, for the front end's preview route",
         operation_id="preview_page",
     )

@@ -95,3 +95,23 @@ def test_a_preview_link_stops_working_once_its_page_is_deleted(api, draft):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
     assert "Ketamine" not in response.content.decode()
+
+
+def unsaved_child_of(parent, page):
+    """A page as Wagtail's preview on the create view builds it: placed, never saved."""
+    page.depth = parent.depth + 1
+    page.path = page._get_path(parent.path, page.depth, parent.numchild + 1)
+    page.locale = parent.locale
+    return page
+
+
+def test_a_page_not_yet_created_is_previewed_without_an_id(api, article_index):
+    from articles.models import ArticlePage
+
+    new = unsaved_child_of(article_index, ArticlePage(title="A first draft", slug="first-draft"))
+    response = preview(api, new.create_page_preview())
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["title"] == "A first draft"
+    assert body["id"] is None
+    assert response["Cache-Control"] == "private, no-store"
