@@ -9,6 +9,7 @@ from ninja import Query, Router
 from pydantic import Field
 from wagtail.models import Locale
 
+from articles import review_status as review_clock
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -16,7 +17,7 @@ from articles.models import (
     ArticleReference,
     Person,
 )
-from articles.review_status import review_status, status_changed_at
+from articles.review_status import review_status, status_changed_at, status_changes_on
 from articles.schemas import ArticleContent, ArticleIndexContent, ArticleList
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
@@ -159,6 +160,12 @@ def refresh_article(body: dict[str, Any]) -> datetime | None:
     return status_changed_at(due)
 
 
+def article_stale_from(body: dict[str, Any]) -> date | None:
+    """The first day on which a stored article's review status is no longer today's."""
+    due = body["content"].get("next_review_due")
+    return status_changes_on(date.fromisoformat(due) if due else None)
+
+
 def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[str, Any]:
     def person(person: Person | None) -> dict[str, Any] | None:
         if person is None:
@@ -221,6 +228,9 @@ PAGE_TYPES = [
         description=lambda page: page.summary,
         last_modified=article_last_modified,
         refresh=refresh_article,
+        stale_from=article_stale_from,
+        # Looked up at call time, so that tests can move the review clock.
+        today=lambda: review_clock.today(),
         build_card=lambda page, serializer: article_card(page, serializer),
         facets=lambda page: [f"topic:{link.topic.slug}" for link in page.topic_links.all()],
     ),

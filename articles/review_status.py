@@ -51,6 +51,19 @@ def status_changed_on(next_review_due: date | None, today: date | None = None) -
     return None
 
 
+def status_changes_on(next_review_due: date | None, today: date | None = None) -> date | None:
+    """The next day the article's status will change by the passing of time alone, or None when
+    it never will (overdue, or never reviewed)."""
+    if next_review_due is None:
+        return None
+    status = review_status(next_review_due, today)
+    if status == ReviewStatus.CURRENT:
+        return next_review_due - timedelta(days=DUE_SOON_DAYS)
+    if status == ReviewStatus.DUE_SOON:
+        return next_review_due + timedelta(days=1)
+    return None
+
+
 def status_changed_at(next_review_due: date | None, today: date | None = None) -> datetime | None:
     """`status_changed_on` as the moment it happened: midnight in the site's time zone."""
     day = status_changed_on(next_review_due, today)

@@ -10,12 +10,13 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, Union
 
 from django.conf import settings
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field, JsonValue, create_model
@@ -32,7 +33,7 @@ from core.api.problems import PROBLEM_RESPONSES
 from core.events import family_tag
 from core.locales import content_language_codes
 from core.paths import front_end_path
-from core.snapshots.models import PageSnapshot
+from core.snapshots.reads import StoredBody, body_at_route, body_of_page
 from core.translation_status import source_of, translation_states
 from core.visibility import visible
 
@@ -59,6 +60,11 @@ class PageType:
     #: Brings a stored body up to date at read time, for fields that change with the date
     #: alone (an article's review status); returns when the body last changed that way.
     refresh: Callable[[dict[str, Any]], datetime | None] | None = None
+    #: The first day on which `refresh` would change a body rendered today (None: never). Until
+    #: then a stored body is served as it was stored, without decoding it.
+    stale_from: Callable[[dict[str, Any]], date | None] | None = None
+    #: Today, as the page type's date-dependent fields count days.
+    today: Callable[[], date] = field(default=timezone.localdate)
     #: The card listings show of the page, rendered into its snapshot; None: never listed.
     build_card: Callable[[Page, ContentSerializer], dict[str, Any]] | None = None
     #: What listings filter the page by, e.g. "topic:esketamine" (see core.snapshots).
@@ -101,6 +107,8 @@ class Rendering:
     card: dict[str, Any] | None = None
     facets: frozenset[str] = frozenset()
     location: tuple[float, float] | None = None
+    #: From this day the stored body needs `PageType.refresh` before it is served.
+    stale_from: date | None = None
 
 
 class PageMetaSchema(Schema):
@@ -221,7 +229,8 @@ class PageRenderer:
         }
         # Only a preview renders a page not yet created (no id); snapshots always have one.
         schema = self.envelope_schema if page.pk is not None else self.draft_envelope_schema
-        body = schema.model_validate(body).model_dump(mode="json")
+        # Stored without `meta` (what the reader asked for): `serve` appends it to the text.
+        body = schema.model_validate(body).model_dump(mode="json", exclude={"meta"})
         card = None
         if page_type.build_card is not None:
             card = to_jsonable_python(page_type.build_card(page, serializer))
@@ -233,23 +242,41 @@ class PageRenderer:
             card=card,
             facets=frozenset(page_type.facets(page)),
             location=page_type.location(page),
+            stale_from=page_type.stale_from(body) if page_type.stale_from else None,
         )
 
-    def serve(self, snapshot: PageSnapshot, requested_locale: str) -> HttpResponse:
-        """A stored rendering as the response to one reader's request."""
-        body = snapshot.body
-        moments = [snapshot.last_modified]
-        page_type = self.page_types_by_label.get(snapshot.page_type)
-        if page_type is not None and page_type.refresh is not None:
-            moments.append(page_type.refresh(body))
-        body["meta"] = {
-            "requested_locale": requested_locale,
-            "served_locale": snapshot.locale,
-            "fallback": snapshot.locale != requested_locale,
-        }
-        response = HttpResponse(json.dumps(body), content_type="application/json")
+    def serve(self, stored: StoredBody, requested_locale: str) -> HttpResponse:
+        """A stored rendering as the response to one reader's request.
+
+        The body is served as the text it was stored as, with `meta` appended; only a body whose
+        date-dependent fields have gone stale since it was rendered is decoded and refreshed."""
+        meta = json.dumps(
+            {
+                "requested_locale": requested_locale,
+                "served_locale": stored.locale,
+                "fallback": stored.locale != requested_locale,
+            }
+        )
+        moments = [stored.last_modified]
+        page_type = self.page_types_by_label.get(stored.page_type)
+        text = stored.body_text
+        fresh = (
+            page_type is None
+            or page_type.refresh is None
+            or stored.stale_from is None
+            or page_type.today() < stored.stale_from
+        )
+        if fresh:
+            content = f'{text.rstrip()[:-1]}, "meta": {meta}}}'
+        else:
+            body = json.loads(text)
+            if page_type is not None and page_type.refresh is not None:
+                moments.append(page_type.refresh(body))
+            body["meta"] = json.loads(meta)
+            content = json.dumps(body)
+        response = HttpResponse(content, content_type="application/json")
         set_last_modified(response, max((m for m in moments if m is not None), default=None))
-        response["Content-Language"] = snapshot.locale
+        response["Content-Language"] = stored.locale
         return response
 
     @staticmethod
@@ -343,9 +370,7 @@ def build_pages_router(renderer: PageRenderer) -> Router:
     @reject_unknown_params
     def resolve_route(request, params: Query[ResolveParams]):
         language_code, rest = _split_route(params.path)
-        snapshot = (
-            _servable().filter(reader_locale=language_code, path=f"/{language_code}/{rest}").first()
-        )
+        snapshot = body_at_route(language_code, f"/{language_code}/{rest}")
         if snapshot is None:
             redirect = _redirect_for(request, params.path)
             if redirect is not None:
@@ -361,18 +386,8 @@ def build_pages_router(renderer: PageRenderer) -> Router:
     )
     @reject_unknown_params
     def get_page(request, page_id: int, params: Query[PageByIdParams]):
-        page = Page.objects.filter(pk=page_id)
-        if params.locale:
-            readers = locale_chain_or_400(params.locale)[0]
-        else:
-            readers = Subquery(page.values("locale__language_code")[:1])
-        snapshot = (
-            _servable()
-            .filter(translation_key=Subquery(page.values("translation_key")[:1]))
-            .filter(reader_locale=readers)
-            .order_by("fallback_rank")
-            .first()
-        )
+        readers = locale_chain_or_400(params.locale)[0] if params.locale else None
+        snapshot = body_of_page(page_id, readers)
         if snapshot is None:
             # One answer for a missing id and a hidden one: ids must not tell drafts apart.
             raise HttpError(404, "No page with this id is published in this locale or a fallback.")
@@ -380,12 +395,6 @@ def build_pages_router(renderer: PageRenderer) -> Router:
         return renderer.serve(snapshot, requested)
 
     return router
-
-
-def _servable():
-    return PageSnapshot.objects.servable().only(
-        "body", "page_type", "locale", "reader_locale", "last_modified"
-    )
 
 
 def _split_route(path: str) -> tuple[str, str]:

@@ -44,6 +44,9 @@ class PageSnapshot(models.Model):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     last_modified = models.DateTimeField(null=True, blank=True)
+    #: From this day the body's date-dependent fields (an article's review status) are refreshed
+    #: before it is served; None: the body is served as stored.
+    stale_from = models.DateField(null=True, blank=True)
     rendered_at = models.DateTimeField(default=timezone.now)
 
     objects = SnapshotQuerySet.as_manager()

@@ -85,7 +85,7 @@ def render_page(page_id: int) -> None:
             "rendered_at": timezone.now(),
         }
         if refusals:
-            fields.update(card=None, description="", latitude=None, longitude=None)
+            fields.update(card=None, description="", latitude=None, longitude=None, stale_from=None)
             _store(page, reader, fields, withheld=" ".join(refusals), body=None, tags=gate_tags)
             continue
         serializer = ContentSerializer(None, fallback_chain(reader), restricted)
@@ -93,6 +93,7 @@ def render_page(page_id: int) -> None:
         latitude, longitude = rendering.location or (None, None)
         fields.update(
             last_modified=rendering.last_modified,
+            stale_from=rendering.stale_from,
             card=rendering.card,
             title=live.title,
             description=rendering.body["seo"]["description"],
