@@ -30,7 +30,7 @@ GONE = "The page of this preview no longer exists."
 
 
 def token_lifetime_seconds() -> int:
-    return 60 * getattr(settings, "API_PREVIEW_TOKEN_MINUTES", 30)
+    return 60 * settings.API_PREVIEW_TOKEN_MINUTES
 
 
 def page_for_token(token: str | None):

@@ -36,6 +36,7 @@ def test_a_missing_token_is_401(api, draft):
     response = api("/preview", content_type="articles.articlepage")
     assert response.status_code == 401
     assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "A preview token is required."
 
 
 def test_a_forged_token_is_403(api, draft, article_index):
@@ -63,6 +64,17 @@ def test_an_expired_token_is_401(api, draft, settings, monkeypatch):
     response = preview(api, page_preview)
     assert response.status_code == 401
     assert "expired" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("minutes_later", "status"), [(29, 200), (31, 401)])
+def test_a_preview_link_works_for_the_configured_minutes(
+    api, draft, settings, monkeypatch, minutes_later, status
+):
+    settings.API_PREVIEW_TOKEN_MINUTES = 30
+    page_preview = draft.create_page_preview()
+    later = time.time() + 60 * minutes_later
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert preview(api, page_preview).status_code == status
 
 
 def test_editors_preview_in_the_front_end_of_the_pages_locale(rf, article, spanish, settings):
