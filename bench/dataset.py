@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from wagtail.models import Locale, Page
 
@@ -94,6 +94,7 @@ def ensure_dataset(articles: int, log: Callable[[str], None] = logger.info) -> l
         started = datetime.now()
         build(articles, log)
         log(f"Built the dataset in {(datetime.now() - started).total_seconds():.0f} s.")
+    refresh_planner_statistics()
     found_targets = targets()
     expected = articles * len(LANGUAGES)
     if len(found_targets) != expected:
@@ -101,6 +102,15 @@ def ensure_dataset(articles: int, log: Callable[[str], None] = logger.info) -> l
             f"Expected {expected} live benchmark articles, found {len(found_targets)}."
         )
     return found_targets
+
+
+def refresh_planner_statistics() -> None:
+    """ANALYZE, as autovacuum would have done in production: without statistics PostgreSQL plans
+    the listings' anti-join as a nested loop over every pair of articles (measured: 3.7 ms
+    instead of 0.2 ms at 40 articles, quadratic in their number)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def delete_dataset() -> None:
