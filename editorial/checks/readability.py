@@ -142,6 +142,11 @@ def inflesz(text: str) -> float:
     return szigriszt_pazos(spanish_counts(text))
 
 
+def inflesz_band(score: float) -> str:
+    """The INFLESZ band of a score, as rounded for editors (54.6 shows as 55: "normal")."""
+    return next(label for lowest, label in INFLESZ_BANDS if round(score) >= lowest)
+
+
 def flesch_kincaid_of_sentence(sentence: str) -> float:
     words = ENGLISH.lexicon_count(sentence)
     if not words:
@@ -160,7 +165,8 @@ def hardest(
     text: str, score: Callable[[str], float], too_hard: Callable[[float], bool], *, lower: bool
 ) -> tuple[str, ...]:
     """The sentences of `text` that are themselves too hard, hardest first, for quoting."""
-    scored = [(score(sentence), sentence) for sentence in split_sentences(text)]
+    unique = dict.fromkeys(split_sentences(text))  # a repeated sentence is quoted once
+    scored = [(score(sentence), sentence) for sentence in unique]
     scored = [(value, sentence) for value, sentence in scored if too_hard(value)]
     scored.sort(key=lambda pair: pair[0], reverse=not lower)
     return tuple(quote(sentence) for _value, sentence in scored[:HARDEST_SHOWN])
@@ -198,7 +204,7 @@ def measure(text: str, language_code: str) -> Readability | None:
         return Readability(
             formula=INFLESZ,
             score=score,
-            level=next(label for lowest, label in INFLESZ_BANDS if round(score) >= lowest),
+            level=inflesz_band(score),
             above_target=round(score) < INFLESZ_TARGET,
             hardest=hardest(text, inflesz, lambda value: round(value) < INFLESZ_TARGET, lower=True),
         )
