@@ -1,4 +1,5 @@
 from .inlines import ArticlePageTopic, ArticleReference
+from .notices import CitationNotice, NoticeKind
 from .pages import SECTION_FIELDS, ArticleIndexPage, ArticlePage
 from .snippets import Person, Topic, TopicKind
 
@@ -8,6 +9,8 @@ __all__ = [
     "ArticlePage",
     "ArticlePageTopic",
     "ArticleReference",
+    "CitationNotice",
+    "NoticeKind",
     "Person",
     "Topic",
     "TopicKind",

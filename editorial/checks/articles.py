@@ -4,12 +4,13 @@ import copy
 from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import get_language_info
 from wagtail import blocks
 from wagtail.models import Site
 
-from articles.models import SECTION_FIELDS, ArticlePage
+from articles.models import SECTION_FIELDS, ArticlePage, CitationNotice
 from articles.reading import prose_in_block
 from core.blocks.media import ImageBlock
 from core.blocks.text import CalloutBlock
@@ -54,6 +55,7 @@ def article_errors(page: ArticlePage) -> list[ContentCheck]:
 def article_warnings(page: ArticlePage) -> list[ContentCheck]:
     """The problems an editor should weigh; none of them blocks publishing."""
     return [
+        *citation_notice_warnings(page),
         *safe_messaging_warnings(page),
         *readability_warnings(page),
         *review_interval_warnings(page),
@@ -174,6 +176,23 @@ def readability_warnings(page: ArticlePage) -> Iterator[ContentCheck]:
             f" The hardest sentences: {hardest}." if hardest else ""
         ) + " Shorter sentences and everyday words help."
         yield warning(finding + advice, field_name)
+
+
+def citation_notice_warnings(page: ArticlePage) -> Iterator[ContentCheck]:
+    """References to papers marked as retracted or corrected: the article needs a re-review."""
+    references = list(page.references.all())
+    notices = list(CitationNotice.objects.open().for_references(references).order_by("pk"))
+    for reference in references:
+        for notice in notices:
+            if notice.concerns(reference):
+                yield warning(
+                    f"Reference “{reference.key}”: the paper was marked as "
+                    f"{notice.get_kind_display().lower()} on "
+                    f"{format_date(timezone.localdate(notice.marked_at), DATE_FORMAT)}. The "
+                    "article needs a medical re-review, and readers see a notice until an editor "
+                    "resolves it (Reports → Citations).",
+                    "references",
+                )
 
 
 def safe_messaging_warnings(page: ArticlePage) -> Iterator[ContentCheck]:
