@@ -1,5 +1,5 @@
 from .inlines import ArticlePageTopic, ArticleReference
-from .notices import CitationNotice, NoticeKind
+from .notices import CitationNotice, NoticeKind, cites_open_notice
 from .pages import SECTION_FIELDS, ArticleIndexPage, ArticlePage
 from .snippets import Person, Topic, TopicKind
 
@@ -14,4 +14,5 @@ __all__ = [
     "Person",
     "Topic",
     "TopicKind",
+    "cites_open_notice",
 ]

@@ -4,7 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
@@ -145,3 +145,17 @@ class CitationNotice(models.Model):
         if not match:
             return ArticleReference.objects.none()
         return ArticleReference.objects.annotate(doi_lower=Lower("doi")).filter(match)
+
+
+def cites_open_notice(page_field: str = "pk") -> Exists:
+    """Whether the article (OuterRef `page_field`) cites a paper under an open notice: an SQL
+    expression, for reports that list articles needing a medical re-review."""
+    notices = CitationNotice.objects.open()
+    return Exists(
+        ArticleReference.objects.filter(page_id=OuterRef(page_field))
+        .annotate(doi_lower=Lower("doi"))
+        .filter(
+            Q(doi_lower__in=notices.exclude(doi="").values("doi"))
+            | Q(pmid__in=notices.exclude(pmid="").values("pmid"))
+        )
+    )

@@ -1,6 +1,7 @@
 """Retractions and corrections: from marking a cited paper to the notice readers see."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from articles.models import CitationNotice
@@ -10,6 +11,8 @@ from tests.api.conftest import build_article, translate_page
 pytestmark = pytest.mark.django_db
 
 REPORT = reverse("citations_report")
+REVIEWS_DUE = reverse("reviews_due_report")
+RE_REVIEW = "Re-review: cited paper retracted or corrected"
 ADD_NOTICE = reverse("wagtailsnippets_articles_citationnotice:add")
 
 
@@ -28,6 +31,18 @@ def cited(article_index, crisis_lines, locales):
 def notices(client, path: str) -> list[dict]:
     body = client.get("/api/v1/pages/resolve", {"path": path}).json()
     return body["content"]["citation_notices"]
+
+
+def due_rows(client, **filters) -> list[list[str]]:
+    """The Reviews due report's rows: the article's title and its status."""
+    soup = BeautifulSoup(client.get(REVIEWS_DUE, filters).content, "html.parser")
+    return [
+        [
+            row.select_one("td.title a").get_text(strip=True),
+            row.find_all("td")[-1].get_text(strip=True),
+        ]
+        for row in soup.select("tbody tr")
+    ]
 
 
 def notice_form(**fields) -> dict:
@@ -54,6 +69,7 @@ def test_marking_a_cited_paper_flags_its_articles_and_shows_readers_a_notice_unt
     assert "Ketamine and depression" in report and "Ketamina" in report
     assert f"{ADD_NOTICE}?doi=10.1000%2Fexample&amp;pmid=123456" in report
     assert notices(client, "/en/articles/ketamine/") == []
+    assert due_rows(client) == []
 
     # The editor marks it from the report; the form comes filled in with the paper.
     form = client.get(f"{ADD_NOTICE}?doi=10.1000/example&pmid=123456").content.decode()
@@ -74,6 +90,11 @@ def test_marking_a_cited_paper_flags_its_articles_and_shows_readers_a_notice_unt
     # Flagged for a medical re-review, in the report and in each article's content checks.
     report = client.get(REPORT).content.decode()
     assert "Retracted: medical re-review needed" in report
+    # Reviews due lists both, although their review dates are a year away.
+    assert due_rows(client, status="re_review") == [
+        ["Ketamina", RE_REVIEW],  # by title
+        ["Ketamine and depression", RE_REVIEW],
+    ]
     for page in (article, translation):
         [flag] = [check.message for check in check_page(page) if check.field == "references"]
         assert flag.startswith("Reference “trial-1”: the paper was marked as retracted on")
@@ -104,6 +125,7 @@ def test_marking_a_cited_paper_flags_its_articles_and_shows_readers_a_notice_unt
     assert notices(client, "/en/articles/ketamine/") == []
     assert notices(client, "/es/articles/ketamina/") == []
     assert "Retracted, resolved" in client.get(REPORT).content.decode()
+    assert due_rows(client) == []
     assert not [check for check in check_page(article) if check.field == "references"]
 
 
