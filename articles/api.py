@@ -5,16 +5,19 @@ from typing import Any, Literal
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Query, Router
 from pydantic import Field
 from wagtail.models import Locale
 
 from articles import review_status as review_clock
+from articles.citations import reference_tags
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
     ArticlePageTopic,
     ArticleReference,
+    CitationNotice,
     Person,
 )
 from articles.review_status import review_status, status_changed_at, status_changes_on
@@ -92,6 +95,25 @@ def _reference(number: int, reference: ArticleReference) -> dict[str, Any]:
     }
 
 
+def _citation_notices(references: list[ArticleReference]) -> list[dict[str, Any]]:
+    """Open retraction and correction notices on the papers the article cites, in its
+    reference order: readers see them until an editor resolves them."""
+    notices = list(CitationNotice.objects.open().for_references(references).order_by("pk"))
+    return [
+        {
+            "kind": notice.kind,
+            "reference_number": number,
+            "reference_key": reference.key,
+            "reference_title": reference.title,
+            "notice_url": safe_href(notice.notice_url),
+            "marked_on": timezone.localdate(notice.marked_at),
+        }
+        for number, reference in enumerate(references, 1)
+        for notice in notices
+        if notice.concerns(reference)
+    ]
+
+
 def optimise_article(queryset):
     return queryset.select_related(
         "hero_image", "author__photo", "medical_reviewer__photo"
@@ -116,6 +138,9 @@ def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> d
         images=[page.hero_image, *(person.photo for person in people)],
     )
     serializer.context["reference_numbers"] = page.reference_numbers
+    references = list(page.references.all())
+    # A notice marked on a paper later must reach this snapshot (articles.citations).
+    serializer.tag(*reference_tags(references))
     if any(child.block_type == "provider_directory" for child in page.guidance):
         serializer.context["provider_directory_path"] = _directory_path(serializer)
     return {
@@ -136,9 +161,9 @@ def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> d
             for name, (block, value) in zip(SECTIONS, sections, strict=True)
         },
         "references": [
-            _reference(number, reference)
-            for number, reference in enumerate(page.references.all(), 1)
+            _reference(number, reference) for number, reference in enumerate(references, 1)
         ],
+        "citation_notices": _citation_notices(references),
         "safety": safety,
     }
 

@@ -7,11 +7,13 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles.api import PAGE_TYPES
+        from articles.citations import watch_notices
         from articles.models import Person, Topic
         from core.api.pages import register_page_types
         from core.cdn import register_listing
         from core.events import watch_snippets
 
         watch_snippets(Person, Topic)
+        watch_notices()
         register_listing("/articles")
         register_page_types(*PAGE_TYPES)

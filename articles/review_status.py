@@ -111,12 +111,14 @@ def due_for_review(
     *,
     within_days: int = DUE_SOON_DAYS,
     today: date | None = None,
+    also: Q | None = None,
 ) -> QuerySet:
     """Articles whose review is overdue or due within `within_days`, soonest (and never reviewed)
     first, with their locale; one query whatever the number of rows.
 
     Aliases are left out: they show their source's words and are reviewed with it. Each row has a
-    `_review_status` annotation (a ReviewStatus value).
+    `_review_status` annotation (a ReviewStatus value). `also` adds articles that need a review
+    for another reason, whatever their dates (e.g. a retracted citation).
     """
     from articles.models import ArticlePage
 
@@ -128,6 +130,7 @@ def due_for_review(
         .filter(
             Q(next_review_due__isnull=True)
             | Q(next_review_due__lte=today + timedelta(days=within_days))
+            | (also if also is not None else Q(pk__in=[]))
         )
         .annotate(_review_status=status_expression(today))
         .select_related("locale")

@@ -67,6 +67,17 @@ class ReferenceSchema(Schema):
     accessed: date | None
 
 
+class CitationNoticeSchema(Schema):
+    """A cited paper was retracted or corrected after the article's medical review."""
+
+    kind: Literal["retraction", "correction"]
+    reference_number: int = Field(description="The reference it concerns (1-based).")
+    reference_key: str
+    reference_title: str
+    notice_url: str = Field(description="The journal's notice, or empty.")
+    marked_on: date = Field(description="When the editors learned of it.")
+
+
 class ArticleIndexContent(Schema):
     type: Literal["articles.ArticleIndexPage"]
     intro: str
@@ -89,6 +100,10 @@ class ArticleContent(Schema):
     science: ScienceSection
     guidance: GuidanceSection
     references: list[ReferenceSchema]
+    citation_notices: list[CitationNoticeSchema] = Field(
+        description="Retractions and corrections of cited papers, under medical re-review: "
+        "show them to readers until they disappear."
+    )
     safety: SafetySchema | None = Field(
         description="The medical disclaimer and crisis lines in the reader's locale."
     )

@@ -243,6 +243,15 @@ def snippet_changed(sender, instance, **kwargs):
     )
 
 
+def pages_change(event: str, pages: Iterable[Page], tags: Iterable[str] = ()) -> ContentChange:
+    """A change to what `pages` show, for objects the reference index does not know (e.g. a
+    notice on a paper the pages cite); `tags` are the snapshot dependencies it touches."""
+    pages = list(pages)
+    return ContentChange(
+        event=event, pages=tuple(_affected(pages)), tags=frozenset({*_tags(pages), *tags})
+    )
+
+
 def safety_changed(sender, instance, **kwargs):
     """Safety information shows beside every article and on the site endpoint."""
     announce(ContentChange(event="settings.changed", tags=frozenset({SAFETY_TAG})))

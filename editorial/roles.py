@@ -62,6 +62,7 @@ ROLES = (
             "articles.add_topic",
             "providers.view_service",
             "providers.add_service",
+            "articles.view_citationnotice",
             # Not change: renaming a topic or service changes live articles without review.
         ),
         collections=(
@@ -79,6 +80,7 @@ ROLES = (
             "articles.view_person",
             "articles.view_topic",
             "providers.view_service",
+            "articles.view_citationnotice",
         ),
         collections=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
     ),
@@ -97,6 +99,8 @@ ROLES = (
                     ("articles", "topic"),
                     ("providers", "service"),
                     ("core", "safetyinformation"),
+                    # Marking a cited paper as retracted or corrected, and resolving it.
+                    ("articles", "citationnotice"),
                 )
                 for action in ("view", "add", "change", "delete")
             ),

@@ -8,6 +8,7 @@ HOOK_MODULES = (
     "editorial.publishing_hooks",  # no publishing around the medical review
     "editorial.translation_sync",  # wagtail-localize's sync, publishing only what may go live
     "editorial.reviews.hooks",  # the review-due report and dashboard panel
+    "editorial.citations.hooks",  # the citations report and retraction notices
 )
 for module in HOOK_MODULES:
     import_module(module)

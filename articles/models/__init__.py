@@ -1,4 +1,5 @@
 from .inlines import ArticlePageTopic, ArticleReference
+from .notices import CitationNotice, NoticeKind, cites_open_notice
 from .pages import SECTION_FIELDS, ArticleIndexPage, ArticlePage
 from .snippets import Person, Topic, TopicKind
 
@@ -8,7 +9,10 @@ __all__ = [
     "ArticlePage",
     "ArticlePageTopic",
     "ArticleReference",
+    "CitationNotice",
+    "NoticeKind",
     "Person",
     "Topic",
     "TopicKind",
+    "cites_open_notice",
 ]

@@ -4,21 +4,37 @@ import copy
 from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import get_language_info
 from wagtail import blocks
 from wagtail.models import Site
 
-from articles.models import SECTION_FIELDS, ArticlePage
+from articles.models import SECTION_FIELDS, ArticlePage, CitationNotice
 from articles.reading import prose_in_block
 from core.blocks.media import ImageBlock
+from core.blocks.text import CalloutBlock
 from core.blocks.walk import walk
 from core.dates import one_year_after
 from core.models import SafetySettings
 from core.rules import ContentCheck, error, warning
-from editorial.checks.readability import FERNANDEZ_HUERTA, join_prose, measure
+from editorial.checks.readability import (
+    FLESCH_KINCAID,
+    INFLESZ_TARGET,
+    TARGET_GRADE,
+    join_prose,
+    measure,
+)
+from editorial.checks.safe_messaging import (
+    mentions_suicide,
+    method_findings,
+    supported,
+    wording_findings,
+)
 
 DATE_FORMAT = "j F Y"
+# The callout tone that carries crisis support: what counts as an article's hope-and-help passage.
+HOPE_AND_HELP_TONE = "safety"
 
 
 def check_article(page: ArticlePage) -> list[ContentCheck]:
@@ -38,7 +54,12 @@ def article_errors(page: ArticlePage) -> list[ContentCheck]:
 
 def article_warnings(page: ArticlePage) -> list[ContentCheck]:
     """The problems an editor should weigh; none of them blocks publishing."""
-    return [*readability_warnings(page), *review_interval_warnings(page)]
+    return [
+        *citation_notice_warnings(page),
+        *safe_messaging_warnings(page),
+        *readability_warnings(page),
+        *review_interval_warnings(page),
+    ]
 
 
 def section_label(field_name: str) -> str:
@@ -132,21 +153,81 @@ def crisis_resource_errors(page: ArticlePage) -> Iterator[ContentCheck]:
 
 
 def readability_warnings(page: ArticlePage) -> Iterator[ContentCheck]:
-    """Sections that read above grade 8, in languages that have a readability formula."""
+    """Sections harder to read than patient material should be, with the sentences to fix."""
     for field_name in SECTION_FIELDS:
         stream = getattr(page, field_name)
         text = join_prose(prose_in_block(stream.stream_block, stream))
         readability = measure(text, page.locale.language_code)
         if readability is None or not readability.above_target:
             continue
-        if readability.formula == FERNANDEZ_HUERTA:
-            detail = f"Fernández-Huerta score {readability.score:.0f}; aim for 60 or more"
+        section = section_label(field_name)
+        if readability.formula == FLESCH_KINCAID:
+            finding = (
+                f"The {section} section reads at {FLESCH_KINCAID} {readability.level}; aim for "
+                f"grade {TARGET_GRADE} or below."
+            )
         else:
-            detail = readability.formula
+            finding = (
+                f"The {section} section scores {readability.score:.0f} on the INFLESZ scale, "
+                f"“{readability.level}”; aim for {INFLESZ_TARGET} (“normal”) or more."
+            )
+        hardest = "; ".join(f"“{sentence}”" for sentence in readability.hardest)
+        advice = (
+            f" The hardest sentences: {hardest}." if hardest else ""
+        ) + " Shorter sentences and everyday words help."
+        yield warning(finding + advice, field_name)
+
+
+def citation_notice_warnings(page: ArticlePage) -> Iterator[ContentCheck]:
+    """References to papers marked as retracted or corrected: the article needs a re-review."""
+    references = list(page.references.all())
+    notices = list(CitationNotice.objects.open().for_references(references).order_by("pk"))
+    for reference in references:
+        for notice in notices:
+            if notice.concerns(reference):
+                yield warning(
+                    f"Reference “{reference.key}”: the paper was marked as "
+                    f"{notice.get_kind_display().lower()} on "
+                    f"{format_date(timezone.localdate(notice.marked_at), DATE_FORMAT)}. The "
+                    "article needs a medical re-review, and readers see a notice until an editor "
+                    "resolves it (Reports → Citations).",
+                    "references",
+                )
+
+
+def safe_messaging_warnings(page: ArticlePage) -> Iterator[ContentCheck]:
+    """Wording about suicide that the media guidance advises against, detail of method or
+    place, and a mention of suicide without a passage on hope and help."""
+    language = page.locale.language_code
+    if not supported(language):
+        return
+    all_texts: list[str] = []
+    for field_name, label, texts in article_texts(page):
+        all_texts.extend(texts)
+        findings: dict[tuple[str, str], int] = {}
+        for text in texts:
+            for finding in wording_findings(text, language):
+                key = (finding.quoted, finding.message)
+                findings[key] = findings.get(key, 0) + 1
+        for (quoted, message), count in findings.items():
+            times = f" ({count} times)" if count > 1 else ""
+            yield warning(f"{label}: “{quoted}”{times} {message}.", field_name)
+        details = list(
+            dict.fromkeys(detail for text in texts for detail in method_findings(text, language))
+        )
+        if details:
+            named = ", ".join(f"“{detail}”" for detail in details)
+            yield warning(
+                f"{label}: a sentence about suicide names how or where ({named}). Safe-messaging "
+                "guidance asks not to describe the method or the place: remove the detail.",
+                field_name,
+            )
+    if mentions_suicide(all_texts, language) and not has_hope_and_help(page):
         yield warning(
-            f"The {section_label(field_name)} section reads at {readability.level} ({detail}); "
-            "aim for grade 8 or below: shorter sentences and everyday words help.",
-            field_name,
+            "The article mentions suicide but has no passage on hope and help. Add a Callout "
+            "with the tone “Safety (crisis support)” near the mention: say that help works, "
+            "and where to find it.",
+            "story",
         )
 
 
@@ -165,6 +246,26 @@ def review_interval_warnings(page: ArticlePage) -> Iterator[ContentCheck]:
 
 
 # Helpers
+
+
+def article_texts(page: ArticlePage) -> Iterator[tuple[str | None, str, list[str]]]:
+    """(field, label for editors, texts) for every field readers read."""
+    yield "title", "Title", [page.title or ""]
+    yield "standfirst", "Standfirst", [page.standfirst or ""]
+    yield "summary", "Summary", [page.summary or ""]
+    for field_name in SECTION_FIELDS:
+        stream = getattr(page, field_name)
+        label = f"{section_label(field_name)} section"
+        yield field_name, label, list(prose_in_block(stream.stream_block, stream))
+
+
+def has_hope_and_help(page: ArticlePage) -> bool:
+    """Whether a section has a Safety callout: the passage on hope and where to get help."""
+    return any(
+        isinstance(block, CalloutBlock) and value.get("tone") == HOPE_AND_HELP_TONE
+        for field_name in SECTION_FIELDS
+        for block, value in walk(getattr(page, field_name).stream_block, getattr(page, field_name))
+    )
 
 
 def image_values(block: blocks.Block, value) -> Iterator[blocks.StructValue]:

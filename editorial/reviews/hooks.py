@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from editorial.reviews.listing import ArticleListingViewSet
 from editorial.reviews.panels import ReviewsDuePanel
 from editorial.reviews.views import ReviewsDueReportView, works_on_source_content
 
@@ -47,3 +48,8 @@ def register_reviews_due_report_menu_item():
 def add_reviews_due_panel(request, panels):
     if can_see_reviews_due(request.user):
         panels.append(ReviewsDuePanel())
+
+
+@hooks.register("register_admin_viewset")
+def register_article_listing():
+    return ArticleListingViewSet()

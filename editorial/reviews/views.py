@@ -10,6 +10,7 @@ from datetime import date
 from functools import cached_property
 
 import django_filters
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -20,7 +21,11 @@ from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from articles import review_status as review
-from articles.models import ArticlePage
+from articles.models import ArticlePage, cites_open_notice
+
+#: The report's status for an article citing a retracted or corrected paper (Reports → Citations).
+RE_REVIEW = "re_review"
+RE_REVIEW_LABEL = _("Re-review: cited paper retracted or corrected")
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,13 @@ class ReviewRow:
         return review.ReviewStatus(self.page._review_status)
 
     @property
+    def needs_re_review(self) -> bool:
+        return getattr(self.page, "_cites_open_notice", False)
+
+    @property
     def status_label(self) -> str:
+        if self.needs_re_review:
+            return str(RE_REVIEW_LABEL)
         return str(self.status.label)
 
 
@@ -85,8 +96,11 @@ class ReviewsDueFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=[
-            (status.value, status.label)
-            for status in (review.ReviewStatus.OVERDUE, review.ReviewStatus.DUE_SOON)
+            (RE_REVIEW, RE_REVIEW_LABEL),
+            *(
+                (status.value, status.label)
+                for status in (review.ReviewStatus.OVERDUE, review.ReviewStatus.DUE_SOON)
+            ),
         ],
         method="filter_status",
         empty_label=_("All"),
@@ -97,6 +111,8 @@ class ReviewsDueFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_status(self, queryset, name, value):
+        if value == RE_REVIEW:
+            return queryset.filter(_cites_open_notice=True)
         return queryset.filter(_review_status=value)
 
 
@@ -149,7 +165,7 @@ class ReviewsDueReportView(ReportView):
         StatusTagColumn(
             "status_label",
             label=_("Status"),
-            primary=lambda row: row.status == review.ReviewStatus.OVERDUE,
+            primary=lambda row: row.needs_re_review or row.status == review.ReviewStatus.OVERDUE,
         ),
     ]
     list_export = [
@@ -176,18 +192,29 @@ class ReviewsDueReportView(ReportView):
 
     def get_queryset(self):
         # The filters are applied once, by ReportView.get_filtered_queryset.
-        return review.due_for_review(today=self.today).only(
-            "title",
-            "draft_title",
-            "locale_id",
-            "locale__language_code",
-            "live",
-            "has_unpublished_changes",
-            "last_reviewed",
-            "next_review_due",
-            "content_type_id",
-            "path",
-            "depth",
+        # Articles citing a retracted or corrected paper need a review whatever their dates.
+        flagged = ArticlePage.objects.annotate(_cites_open_notice=cites_open_notice())
+        return (
+            review.due_for_review(flagged, today=self.today, also=Q(_cites_open_notice=True))
+            .order_by(
+                F("_cites_open_notice").desc(),
+                F("next_review_due").asc(nulls_first=True),
+                "title",
+                "pk",
+            )
+            .only(
+                "title",
+                "draft_title",
+                "locale_id",
+                "locale__language_code",
+                "live",
+                "has_unpublished_changes",
+                "last_reviewed",
+                "next_review_due",
+                "content_type_id",
+                "path",
+                "depth",
+            )
         )
 
     def get_table(self, object_list):

@@ -41,7 +41,7 @@ PLAIN_ENGLISH = (
     "cost. Bring a friend to your first visit if you can. Write down how you feel each day. It "
     "is fine to ask for help. Small steps add up over time. You do not have to do this alone. "
 ) * 3
-# The same in Spanish: a Fernández-Huerta score of about 53, pre-university level.
+# The same in Spanish: INFLESZ 41, "somewhat difficult".
 HARD_SPANISH = (
     "La ketamina es un anestésico que los médicos utilizan desde hace muchas décadas en los "
     "hospitales. Parece aliviar los síntomas depresivos en una proporción considerable de "
@@ -98,15 +98,33 @@ def directory(home_page):
 
 
 @pytest.mark.django_db
-def test_hard_english_warns_with_the_section_and_its_grade(locales, safety):
+def test_hard_english_warns_with_the_grade_and_the_hardest_sentences(locales, safety):
     page = article("en", locales, science=paragraphs(HARD_ENGLISH))
 
     [message] = warnings(check_article(page))
 
     assert message == (
-        "The Science section reads at grade 14 (Flesch\N{EN DASH}Kincaid); aim for grade 8 or "
-        "below: shorter sentences and everyday words help."
+        "The Science section reads at Flesch\N{EN DASH}Kincaid grade 14; aim for grade 8 or "
+        "below. The hardest sentences: “However, improvement does not last equally long for "
+        "everyone, and continuing treatment…”; “Therefore, people considering this treatment "
+        "should discuss the potential benefits, risks and…”; “It appears to relieve depressive "
+        "symptoms in a considerable proportion of people…”. Shorter sentences and everyday words "
+        "help."
     )
+
+
+@pytest.mark.django_db
+def test_english_beyond_grade_16_gives_the_grade_with_no_doubled_brackets(locales, safety):
+    one_long_sentence = HARD_ENGLISH.replace(". ", ", and ")
+    page = article("en", locales, science=paragraphs(one_long_sentence))
+
+    [message] = warnings(check_article(page))
+
+    assert message.startswith(
+        "The Science section reads at Flesch\N{EN DASH}Kincaid grade 50, a university level; "
+        "aim for grade 8 or below. The hardest sentences: “Ketamine is an anaesthetic"
+    )
+    assert ") (" not in message
 
 
 @pytest.mark.django_db
@@ -127,15 +145,15 @@ def test_a_section_too_short_to_measure_is_not_flagged(locales, safety):
 
 
 @pytest.mark.django_db
-def test_hard_spanish_warns_with_the_section_and_its_level(locales):
+def test_hard_spanish_warns_with_its_inflesz_score_and_band(locales):
     page = article("es", locales, guidance=paragraphs(HARD_SPANISH))
 
     [message] = warnings(check_article(page))
 
-    assert message == (
-        "The Guidance section reads at a pre-university level (above grade 8) (Fernández-Huerta "
-        "score 53; aim for 60 or more); aim for grade 8 or below: shorter sentences and everyday "
-        "words help."
+    assert message.startswith(
+        "The Guidance section scores 41 on the INFLESZ scale, “somewhat difficult”; aim for 55 "
+        "(“normal”) or more. The hardest sentences: “Los investigadores piensan que el "
+        "beneficio procede de su efecto sobre el…”;"
     )
 
 

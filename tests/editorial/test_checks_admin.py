@@ -22,8 +22,8 @@ NO_SOURCE = (
     "article's references."
 )
 HARD_STORY = (
-    "The Story section reads at grade 14 (Flesch\N{EN DASH}Kincaid); aim for grade 8 or below: "
-    "shorter sentences and everyday words help."
+    "The Story section reads at Flesch\N{EN DASH}Kincaid grade 14; aim for grade 8 or below. "
+    "The hardest sentences:"
 )
 
 

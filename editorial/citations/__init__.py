@@ -1,0 +1,1 @@
+"""Retracted and corrected papers: the Citations report and the notices editors mark."""

@@ -1,0 +1,60 @@
+"""Articles: Wagtail's page listing of every article with its medical-review state."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from articles import review_status as review
+from articles.models import ArticlePage, Person
+
+
+class ArticleReviewFilterSet(PageFilterSet):
+    review_status = django_filters.ChoiceFilter(
+        label=_("Review status"),
+        choices=review.ReviewStatus.choices,
+        method="filter_review_status",
+        empty_label=_("Any"),
+    )
+    medical_reviewer = django_filters.ModelChoiceFilter(
+        label=_("Medical reviewer"),
+        queryset=lambda request: Person.objects.filter(is_medical_reviewer=True).order_by(
+            "name", "pk"
+        ),
+        empty_label=_("Any"),
+    )
+
+    class Meta:
+        model = ArticlePage
+        fields = []
+
+    def filter_review_status(self, queryset, name, value):
+        return queryset.filter(review.status_q(value))
+
+
+def review_status_label(page) -> str:
+    return str(review.review_status(page.next_review_due).label)
+
+
+class ArticleListingIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("medical_reviewer")
+
+
+class ArticleListingViewSet(PageListingViewSet):
+    model = ArticlePage
+    icon = "doc-full"
+    menu_label = _("Articles")
+    name = "articles"
+    add_to_admin_menu = True
+    menu_order = 150
+    index_view_class = ArticleListingIndexView
+    filterset_class = ArticleReviewFilterSet
+    columns = [
+        *PageListingViewSet.columns,
+        Column("medical_reviewer", label=_("Medical reviewer"), accessor="medical_reviewer"),
+        Column("last_reviewed", label=_("Last reviewed"), sort_key="last_reviewed"),
+        Column("next_review_due", label=_("Next review due"), sort_key="next_review_due"),
+        Column("review_status", label=_("Review status"), accessor=review_status_label),
+    ]

@@ -1,0 +1,67 @@
+"""The Articles page listing: each article's medical-review state, filterable."""
+
+from datetime import timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.articles.factories import ArticlePageFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+LISTING = reverse("articles:index")
+
+
+def rows(client, **filters) -> dict[str, list[str]]:
+    """Each listed article's title and the text of its review columns."""
+    soup = BeautifulSoup(client.get(LISTING, filters).content, "html.parser")
+    listed = {}
+    for row in soup.select("tbody tr"):
+        cells = [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+        title = row.select_one("td.title a, .title-wrapper a").get_text(strip=True)
+        listed[title] = cells[-4:]
+    return listed
+
+
+@pytest.fixture
+def articles(article_index):
+    today = timezone.localdate()
+    reviewer = PersonFactory(reviewer=True, name="Dr. Lena Ortiz")
+    current = ArticlePageFactory(
+        parent=article_index,
+        title="Current article",
+        medical_reviewer=reviewer,
+        last_reviewed=today - timedelta(days=10),
+        next_review_due=today + timedelta(days=200),
+    )
+    overdue = ArticlePageFactory(
+        parent=article_index,
+        title="Overdue article",
+        last_reviewed=today - timedelta(days=400),
+        next_review_due=today - timedelta(days=35),
+    )
+    return current, overdue, reviewer
+
+
+def test_the_listing_shows_reviewer_dates_and_status(admin_client, articles):
+    listed = rows(admin_client)
+
+    reviewer_cell, _last, _due, status = listed["Current article"]
+    assert "Dr. Lena Ortiz" in reviewer_cell
+    assert status == "Current"
+    assert listed["Overdue article"][-1] == "Overdue"
+
+
+def test_the_listing_filters_by_review_status_and_reviewer(admin_client, articles):
+    _current, _overdue, reviewer = articles
+
+    assert list(rows(admin_client, review_status="overdue")) == ["Overdue article"]
+    assert list(rows(admin_client, medical_reviewer=reviewer.pk)) == ["Current article"]
+
+
+def test_an_unknown_filter_value_is_a_form_error_not_a_500(admin_client, articles):
+    response = admin_client.get(LISTING, {"review_status": "someday"})
+
+    assert response.status_code == 200
