@@ -112,13 +112,13 @@ class PageMetaSchema(Schema):
 class RedirectSchema(Schema):
     """The route moved: the front end should redirect the reader."""
 
-    kind: Literal["redirect"] = "redirect"
+    kind: Literal["redirect"]
     status: Literal[301, 302]
     location: str
 
 
 class PageEnvelope(Schema):
-    kind: Literal["page"] = "page"
+    kind: Literal["page"]
     id: int
     page_type: str
     locale: LocaleSchema
