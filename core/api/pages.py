@@ -340,6 +340,9 @@ def build_pages_router(renderer: PageRenderer) -> Router:
             if redirect is not None:
                 return redirect
             raise HttpError(404, f"No page is published at {params.path}.")
+        if params.path != snapshot.path:
+            # One address per page (canonical links, caches): send the reader to it.
+            return {"kind": "redirect", "status": 301, "location": snapshot.path}
         return renderer.serve(snapshot, language_code)
 
     @router.get(
@@ -373,7 +376,7 @@ def build_pages_router(renderer: PageRenderer) -> Router:
 
 def _servable():
     return PageSnapshot.objects.servable().only(
-        "body", "page_type", "locale", "reader_locale", "last_modified"
+        "body", "page_type", "locale", "reader_locale", "last_modified", "path"
     )
 
 
