@@ -36,7 +36,8 @@ class StatisticAdapter(BlockAdapter):
 
 @register_block_adapter(ProviderDirectoryBlock)
 class ProviderDirectoryAdapter(BlockAdapter):
-    """A directory call to action carries the directory's path with its filters applied."""
+    """A directory call to action: the directory's path (resolvable as it is by /pages/resolve)
+    and its filters as fields of their own, for the front end to pass to /providers."""
 
     def schema(self, block, schemas):
         criteria = tuple(criterion.value for criterion in VettingCriterion)
@@ -53,11 +54,6 @@ class ProviderDirectoryAdapter(BlockAdapter):
         )
 
     def value(self, block, value, serializer):
-        directory_path = serializer.context.get("provider_directory_path")
-        query = value.query_string
-        path = None
-        if directory_path:
-            path = f"{directory_path}?{query}" if query else directory_path
         return {
             "label": value.get("label") or "",
             "text": value.get("text") or "",
@@ -65,5 +61,5 @@ class ProviderDirectoryAdapter(BlockAdapter):
             "region": value.get("region") or "",
             "service": value.get("service") or "",
             "criterion": value.get("criterion") or None,
-            "path": path,
+            "path": serializer.context.get("provider_directory_path") or None,
         }

@@ -15,7 +15,7 @@ from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_pa
 from core.api.problems import PROBLEM_RESPONSES
 from core.api.safety import safety_for
 from core.events import SAFETY_TAG, type_tag
-from core.locales import content_language_codes, first_in_chain, locale_info
+from core.locales import best_per_key, content_language_codes, first_in_chain, locale_info
 from core.paths import front_end_path
 from core.visibility import visible
 from home.models import HomePage
@@ -53,6 +53,36 @@ PAGE_TYPES = [
     )
 ]
 
+
+def menu_in_chain(
+    source_home: Page, chain: list[str], restricted: list[str], home: Page
+) -> list[tuple[Page, bool]]:
+    """The source home's menu pages in the source's order, each in the best locale of `chain`
+    and flagged when that is not the served home's locale (an untranslated section). One query:
+    the source pages are candidates too, since every chain ends with the source language."""
+    source_menu = visible(source_home.get_children(), restricted).filter(show_in_menus=True)
+    candidates = list(
+        visible(Page.objects.all(), restricted)
+        .filter(
+            translation_key__in=source_menu.values("translation_key"),
+            locale__language_code__in=chain,
+        )
+        .select_related("locale")
+        .order_by("path")
+    )
+    order = {
+        page.translation_key: page.path
+        for page in candidates
+        if page.locale.language_code == source_home.locale.language_code
+    }
+    best = best_per_key(candidates, chain, key=lambda page: page.translation_key)
+    served = home.locale.language_code
+    return [
+        (page, page.locale.language_code != served)
+        for key, page in sorted(best.items(), key=lambda item: order.get(item[0], ""))
+    ]
+
+
 router = Router(tags=["site"])
 
 
@@ -80,8 +110,8 @@ def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleP
     home = first_in_chain(homes.values(), chain)
     navigation = []
     if home is not None:
-        menu = visible(home.get_children(), serializer.restricted).filter(show_in_menus=True)
-        navigation = [home, *menu.select_related("locale")]
+        source = homes.get(settings.LANGUAGE_CODE, home)
+        navigation = [(home, False), *menu_in_chain(source, chain, serializer.restricted, home)]
     safety = safety_for(serializer)
     return {
         "name": site.site_name or settings.WAGTAIL_SITE_NAME,
@@ -97,6 +127,9 @@ def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleP
             }
             for code in content_language_codes()
         ],
-        "navigation": [page_link(page, request) for page in navigation],
+        "navigation": [
+            {**page_link(page, request).dict(), "fallback": fallback}
+            for page, fallback in navigation
+        ],
         "safety": safety,
     }

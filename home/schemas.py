@@ -3,6 +3,7 @@
 from typing import Literal
 
 from ninja import Schema
+from pydantic import Field
 
 from core.api.images import ImageSchema
 from core.api.links import PageLinkSchema
@@ -26,11 +27,21 @@ class SiteLocaleSchema(Schema):
     home_path: str | None
 
 
+class NavigationLinkSchema(PageLinkSchema):
+    fallback: bool = Field(
+        description="True when the section has no translation in the served locale and links "
+        "to the page in the next locale of the chain (the source language at the end)."
+    )
+
+
 class SiteSchema(Schema):
     name: str
     default_locale: str
     requested_locale: str
     served_locale: str
     locales: list[SiteLocaleSchema]
-    navigation: list[PageLinkSchema]
+    navigation: list[NavigationLinkSchema] = Field(
+        description="The home page, then one entry per menu section in the source language's "
+        "order, the same in every locale."
+    )
     safety: SafetySchema | None

@@ -20,6 +20,7 @@ from django.core.cache import caches
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
+from core.api.params import is_tracking_parameter
 from core.events import ContentChange, content_changed
 
 logger = logging.getLogger(__name__)
@@ -74,7 +75,11 @@ def _tag_key(name: str) -> str:
 
 
 def _response_key(request: HttpRequest) -> str:
-    query = "&".join(sorted(request.GET.urlencode().split("&")))
+    # Tracking parameters change nothing in the answer: one entry serves every campaign.
+    kept = request.GET.copy()
+    for name in [name for name in kept if is_tracking_parameter(name)]:
+        del kept[name]
+    query = "&".join(sorted(kept.urlencode().split("&")))
     digest = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
     return f"api:response:{digest}"
 

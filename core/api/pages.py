@@ -120,13 +120,13 @@ class PageMetaSchema(Schema):
 class RedirectSchema(Schema):
     """The route moved: the front end should redirect the reader."""
 
-    kind: Literal["redirect"] = "redirect"
+    kind: Literal["redirect"]
     status: Literal[301, 302]
     location: str
 
 
 class PageEnvelope(Schema):
-    kind: Literal["page"] = "page"
+    kind: Literal["page"]
     id: int
     page_type: str
     locale: LocaleSchema
@@ -376,6 +376,9 @@ def build_pages_router(renderer: PageRenderer) -> Router:
             if redirect is not None:
                 return redirect
             raise HttpError(404, f"No page is published at {params.path}.")
+        if params.path != snapshot.path:
+            # One address per page (canonical links, caches): send the reader to it.
+            return {"kind": "redirect", "status": 301, "location": snapshot.path}
         return renderer.serve(snapshot, language_code)
 
     @router.get(

@@ -22,12 +22,39 @@ def locale_chain_or_400(requested: str | None) -> list[str]:
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
+#: Campaign and click identifiers that links and front ends pass through: they name nothing the
+#: API reads, so every endpoint ignores them (and the response cache leaves them out of its key).
+TRACKING_PARAMETERS = frozenset(
+    {
+        "gclid",
+        "gbraid",
+        "wbraid",
+        "dclid",
+        "fbclid",
+        "msclkid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "igshid",
+        "yclid",
+    }
+)
+
+
+def is_tracking_parameter(name: str) -> bool:
+    return name.lower().startswith("utm_") or name.lower() in TRACKING_PARAMETERS
+
 
 def reject_unknown_params(view):
     """Answer 400 when the query string names a parameter the view does not take, names one
     twice, or carries control characters.
 
-    Ninja ignores unknown names, so a misspelt filter would silently return everything; it
+    Tracking parameters (`is_tracking_parameter`) are ignored. Ninja ignores unknown names, so
+    a misspelt filter would silently return everything; it
     keeps the last of repeated names, so `?locale=es&locale=ar` would answer in Arabic under a
     cache key of its own; and a NUL reaches PostgreSQL as an error (a 500).
     """
@@ -45,18 +72,23 @@ def reject_unknown_params(view):
 
     @wraps(view)
     def checked(request, *args, **kwargs):
-        repeated = sorted(name for name, values in request.GET.lists() if len(values) > 1)
+        given = {
+            name: values for name, values in request.GET.lists() if not is_tracking_parameter(name)
+        }
+        repeated = sorted(name for name, values in given.items() if len(values) > 1)
         if repeated:
             raise HttpError(400, f"Give each query parameter once: {', '.join(repeated)}.")
         controlled = sorted(
-            name for name, value in request.GET.items() if CONTROL_CHARACTERS.search(value)
+            name
+            for name, values in given.items()
+            if any(CONTROL_CHARACTERS.search(value) for value in values)
         )
         if controlled:
             raise HttpError(
                 400,
                 f"Query parameters may not contain control characters: {', '.join(controlled)}.",
             )
-        unknown = sorted(set(request.GET) - allowed)
+        unknown = sorted(set(given) - allowed)
         if unknown:
             raise HttpError(
                 400,

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
+from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
@@ -64,7 +65,12 @@ def build_preview_router(renderer: PageRenderer) -> Router:
 
     @router.get(
         "",
-        response={200: renderer.preview_schema, 403: PROBLEM_RESPONSES[401], **PROBLEM_RESPONSES},
+        response={
+            200: renderer.preview_schema,
+            401: ProblemDetail,
+            403: ProblemDetail,
+            **PROBLEM_RESPONSES,
+        },
         summary="A draft, unsaved changes included, for the front end's preview route",
         operation_id="preview_page",
     )

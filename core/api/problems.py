@@ -3,7 +3,10 @@
 from ninja import NinjaAPI
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail, register_exception_handlers
 
-PROBLEM_RESPONSES = {400: ProblemDetail, 401: ProblemDetail, 404: ProblemDetail, 422: ProblemDetail}
+from core.api.contract import finish
+
+#: What any endpoint can answer besides its 200 (401 is the preview's alone: core.api.preview).
+PROBLEM_RESPONSES = {400: ProblemDetail, 404: ProblemDetail, 422: ProblemDetail}
 
 
 class ProblemDetailsAPI(NinjaAPI):
@@ -21,4 +24,4 @@ class ProblemDetailsAPI(NinjaAPI):
                     content = response.get("content", {})
                     if str(status)[0] in "45" and "application/json" in content:
                         response["content"] = {PROBLEM_JSON: content["application/json"]}
-        return schema
+        return finish(schema)

@@ -25,6 +25,7 @@ class StoredBody:
     page_type: str
     locale: str
     reader_locale: str
+    path: str
     last_modified: datetime | None
     stale_from: date | None
 
@@ -35,7 +36,8 @@ def _sql() -> dict[str, str]:
     snapshot, page, locale = (q(model._meta.db_table) for model in (PageSnapshot, Page, Locale))
     select = (
         f"SELECT s.{q('id')}, s.{q('page_type')}, s.{q('locale')}, s.{q('reader_locale')}, "
-        f"s.{q('last_modified')}, s.{q('stale_from')}, CAST(s.{q('body')} AS TEXT) AS body_text "
+        f"s.{q('path')}, s.{q('last_modified')}, s.{q('stale_from')}, "
+        f"CAST(s.{q('body')} AS TEXT) AS body_text "
         f"FROM {snapshot} s INNER JOIN {page} p ON p.{q('id')} = s.{q('page_id')} "
         f"WHERE s.{q('withheld')} = '' "
         f"AND (p.{q('go_live_at')} IS NULL OR p.{q('go_live_at')} <= %s) "
@@ -65,6 +67,7 @@ def _first(shape: str, params: list) -> StoredBody | None:
             page_type=row.page_type,
             locale=row.locale,
             reader_locale=row.reader_locale,
+            path=row.path,
             last_modified=row.last_modified,
             stale_from=row.stale_from,
         )

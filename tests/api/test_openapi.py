@@ -41,7 +41,9 @@ def untyped_properties(node, path=""):
 
 
 def test_no_property_is_left_untyped(document):
-    assert list(untyped_properties(document)) == []
+    # The fallback for block types a later version adds is opaque by design (docs/api.md).
+    opaque = ["/components/schemas/UnknownBlock.value"]
+    assert list(untyped_properties(document)) == opaque
 
 
 @pytest.mark.parametrize(
