@@ -39,7 +39,9 @@ class Provenance:
     #: behind what readers of the source get (and what the medical reviewer approved).
     source_page_id: int | None = None
     source_live_revision_id: int | None = None
+    #: Who translated it: machine translators by tool name, then people by full name.
     translators: tuple[str, ...] = field(default=())
+    person_translators: frozenset[str] = frozenset()
 
     @property
     def translated_segments(self) -> int:
@@ -113,7 +115,7 @@ def provenance(page: Page, revision: Revision | None = None) -> Provenance | Non
         ).select_related("last_translated_by")
     }
     review = TranslationReview.objects.filter(page=page).select_related("reviewer").first()
-    untranslated, machine, reviewed, human, translators = [], 0, 0, 0, set()
+    untranslated, machine, reviewed, human, tools, people = [], 0, 0, 0, set(), set()
     for string_id, context_id, path in segments:
         string = strings.get((string_id, context_id))
         if string is None or (made_at is not None and string.created_at > made_at):
@@ -124,11 +126,11 @@ def provenance(page: Page, revision: Revision | None = None) -> Provenance | Non
             if review is not None and string.updated_at <= review.reviewed_at:
                 reviewed += 1
             if string.tool_name:
-                translators.add(string.tool_name)
+                tools.add(string.tool_name)
         else:
             human += 1
-            if string.last_translated_by:
-                translators.add(string.last_translated_by.get_full_name() or "")
+            if string.last_translated_by and (name := string.last_translated_by.get_full_name()):
+                people.add(name)
     decision = (
         PartialTranslationDecision.objects.filter(revision=revision).first() if revision else None
     )
@@ -144,7 +146,8 @@ def provenance(page: Page, revision: Revision | None = None) -> Provenance | Non
         review=review,
         decision=decision,
         **_source_revisions(translation),
-        translators=tuple(sorted(name for name in translators if name)),
+        translators=(*sorted(tools), *sorted(people - tools)),
+        person_translators=frozenset(people),
     )
 
 

@@ -89,6 +89,7 @@ def render_page(page_id: int) -> None:
             _store(page, reader, fields, withheld=" ".join(refusals), body=None, tags=gate_tags)
             continue
         serializer = ContentSerializer(None, fallback_chain(reader), restricted)
+        serializer.context["revision"] = page.live_revision
         rendering = renderer.render(live, serializer)
         latitude, longitude = rendering.location or (None, None)
         fields.update(
