@@ -84,6 +84,11 @@ def test_blocks_published_untranslated_carry_the_source_language_and_direction(
     assert {(block["lang"], block["dir"]) for block in content["science"]} == {("ar", "rtl")}
     assert body["meta"]["partly_translated"] is True
     assert set(body["translation"]["untranslated"]) == {block["id"] for block in content["story"]}
+    html = client.get(page.url).content.decode()
+    story = html.split("article__section--story")[1].split("</section>")[0]
+    science = html.split("article__section--science")[1].split("</section>")[0]
+    assert story.count('<div class="article__block" lang="en" dir="ltr">') == len(content["story"])
+    assert 'lang="en"' not in science
 
 
 def test_english_blocks_say_they_are_english_and_a_source_has_no_translation_record(
