@@ -7,6 +7,7 @@ HOOK_MODULES = (
     "editorial.checks.hooks",  # content checks in the editor
     "editorial.publishing_hooks",  # no publishing around the medical review
     "editorial.translation_sync",  # wagtail-localize's sync, publishing only what may go live
+    "editorial.partial_publish",  # an editor's explicit partial publish of a translation
     "editorial.reviews.hooks",  # the review-due report and dashboard panel
 )
 for module in HOOK_MODULES:
