@@ -226,6 +226,13 @@ def publish_approved(workflow_state, user=None) -> None:
     so the approved revision is published here once the rules hold, without asking it.
     """
     page = workflow_state.content_object
+    if isinstance(page, Page) and not is_source(page):
+        # The translation review's approval publishes the translation when the rules hold
+        # (its reviewer need not hold the publish permission); otherwise it stays an approved
+        # draft that a translator or editor publishes once what blocks it is resolved.
+        if not publishing_blockers(page):
+            page.get_latest_revision().publish(user=user, skip_permission_checks=True)
+        return
     if not (isinstance(page, Page) and published_by_workflow_only(page)):
         publish_workflow_state(workflow_state, user=user)
         return
