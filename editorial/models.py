@@ -6,7 +6,11 @@ from wagtail.models import AbstractGroupApprovalTask
 
 from core.rules import latest_content_errors
 from editorial.review_stamp import reviewer_profile, stamp_medical_review
-from editorial.translation_review import record_translation_review, reviews_language
+from editorial.translation_review import (
+    pages_in_reviewed_languages,
+    record_translation_review,
+    reviews_language,
+)
 
 
 class MedicalReviewTask(AbstractGroupApprovalTask):
@@ -73,6 +77,13 @@ class TranslationReviewTask(AbstractGroupApprovalTask):
         if actions and not reviews_language(user, obj):
             return []
         return actions
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        # A reviewer's inbox holds the translations into their languages only.
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        return states.filter(workflow_state__object_id__in=pages_in_reviewed_languages(user))
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":

@@ -34,6 +34,24 @@ def reviews_language(user, page) -> bool:
     return user.groups.filter(name=name).exists()
 
 
+def pages_in_reviewed_languages(user):
+    """The ids (as workflow states store them, text) of pages in the languages `user` reviews."""
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+    from wagtail.models import Page
+
+    prefix = reviewers_group_name("")[:-2]  # "Translation reviewers ("
+    codes = [
+        name[len(prefix) + 1 : -1]
+        for name in user.groups.filter(name__startswith=prefix).values_list("name", flat=True)
+    ]
+    return (
+        Page.objects.filter(locale__language_code__in=codes)
+        .annotate(id_text=Cast("pk", CharField()))
+        .values("id_text")
+    )
+
+
 def record_translation_review(task_state, user, comment: str = "") -> None:
     from core.translation_records import TranslationReview
 

@@ -8,6 +8,7 @@ HOOK_MODULES = (
     "editorial.publishing_hooks",  # no publishing around the medical review
     "editorial.translation_sync",  # wagtail-localize's sync, publishing only what may go live
     "editorial.partial_publish",  # an editor's explicit partial publish of a translation
+    "editorial.translation_review_views",  # a translator submits to the translation review
     "editorial.reviews.hooks",  # the review-due report and dashboard panel
 )
 for module in HOOK_MODULES:

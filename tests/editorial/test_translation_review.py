@@ -4,6 +4,7 @@ reviewer of the page's language may approve, which records who reviewed the tran
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation
 
@@ -14,8 +15,8 @@ from editorial.translation_review import (
     reviewers_group_name,
     translators_group_name,
 )
-from tests.articles.factories import ArticlePageFactory
 from tests.approvals import publish_reviewed
+from tests.articles.factories import ArticlePageFactory
 from tests.core.factories import crisis_lines_in
 from tests.translation.factories import fill, start_translation
 
@@ -81,3 +82,23 @@ def test_only_a_reviewer_of_the_pages_language_may_approve_and_approval_records_
     assert made.review.reviewer == spanish_reviewer
     assert made.review.comment == "Checked."
     assert page.live  # the approval publishes once the rules hold
+
+
+def test_a_translator_submits_and_only_reviewers_of_that_language_find_it_waiting(
+    machine_spanish, client
+):
+    translator = member_of(translators_group_name("es"), username="tala")
+    spanish_reviewer = member_of(reviewers_group_name("es"), username="lucia")
+    arabic_reviewer = member_of(reviewers_group_name("ar"), username="amal")
+    client.force_login(translator)
+    url = reverse("editorial_submit_translation_review", args=[machine_spanish.pk])
+
+    response = client.post(url)
+
+    assert response.status_code == 302
+    assert machine_spanish.get_workflow().name == TRANSLATION_WORKFLOW_NAME
+    assert Page.objects.get(pk=machine_spanish.pk).specific.workflow_in_progress
+    client.force_login(spanish_reviewer)
+    assert machine_spanish.title in client.get("/admin/").content.decode()
+    client.force_login(arabic_reviewer)
+    assert machine_spanish.title not in client.get("/admin/").content.decode()
