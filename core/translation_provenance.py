@@ -95,7 +95,7 @@ def provenance(page: Page, revision: Revision | None = None) -> Provenance | Non
     """The provenance of `revision` of the translated `page`, or without it of the strings as
     they stand now (what publishing from wagtail-localize's editor would save, with the
     decision recorded on the latest revision); None when wagtail-localize did not make the
-    page. Six queries."""
+    page. Seven queries."""
     translation = translation_of(page)
     if translation is None:
         return None
