@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router
 from pydantic import Field
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from articles import review_status as review_clock
 from articles.citations import reference_tags
@@ -231,6 +231,21 @@ def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[st
         data["lastReviewed"] = page.last_reviewed.isoformat()
     if page.first_published_at:
         data["datePublished"] = page.first_published_at.isoformat()
+    if made := serializer.context.get("provenance"):
+        # schema.org's own terms for a translation: who translated it, and of what.
+        data["translator"] = [
+            {
+                "@type": "Person" if name in made.person_translators else "SoftwareApplication",
+                "name": name,
+            }
+            for name in made.translators
+        ]
+        original = Page.objects.filter(pk=made.source_page_id).first()
+        data["translationOfWork"] = {
+            "@type": "MedicalWebPage",
+            "inLanguage": made.source_language,
+            **({"url": path} if original and (path := front_end_path(original)) else {}),
+        }
     return data
 
 

@@ -17,6 +17,10 @@ from core.links_safety import (
     validate_safe_link,
 )
 from core.snapshots.models import PageSnapshot, SnapshotDependency  # noqa: F401  (core's models)
+from core.translation_records import (  # noqa: F401  (core's models)
+    PartialTranslationDecision,
+    TranslationReview,
+)
 
 
 class SafetyInformation(TranslatableMixin, ClusterableModel):

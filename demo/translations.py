@@ -14,10 +14,11 @@ time the demo is loaded into a new database.
 Afterwards every translation status appears in the demo:
 
 - complete: the Spanish home page, indexes, providers and flagship article;
-- in progress: the Arabic flagship article (its science and guidance await a translator, so the
-  published page falls back to English there);
-- outdated: the Spanish esketamine article, whose English original is edited after translation
-  and republished without syncing;
+- in progress: the Arabic flagship article (its science and guidance await a translator): a
+  draft, not live, since readers get only complete translations;
+- outdated: the Spanish esketamine article, machine-translated and approved by a translation
+  reviewer, whose English original is edited after translation and republished without
+  syncing;
 - missing: the integration-therapy article in Spanish, and most pages in Arabic.
 
 Running this again changes nothing: existing translations are left as they are.
@@ -27,18 +28,24 @@ from collections import Counter
 from pathlib import Path
 
 import polib
+from django.contrib.auth import get_user_model
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 from articles.models import ArticleIndexPage, ArticlePage, Person, Topic
 from core.models import SafetyInformation
+from core.translation_records import TranslationReview
 from core.translation_status import TranslationStatus, translation_states
 from demo.review import publish_through_review
 from home.models import HomePage
 from providers.models import ProviderIndexPage, ProviderPage, Service
 
+User = get_user_model()
 CATALOGUE_DIR = Path(__file__).parent / "translations"
 TOOL_NAME = "Demo catalogue"
+MACHINE_TOOL_NAME = "Demo machine translator"
+#: The demo account that reviews the machine-translated Spanish article.
+TRANSLATION_REVIEWER = "editor"
 
 FLAGSHIP_SLUG = "ketamine-therapy-treatment-resistant-depression"
 OUTDATED_SLUG = "esketamine-nasal-spray"
@@ -59,11 +66,19 @@ def load_catalogue(language_code: str) -> dict[str, str]:
     return catalogue
 
 
-def translate(instance: TranslatableMixin, locale: Locale, catalogue: dict[str, str]) -> bool:
+def translate(
+    instance: TranslatableMixin,
+    locale: Locale,
+    catalogue: dict[str, str],
+    *,
+    machine: bool = False,
+) -> bool:
     """Translate `instance` into `locale` from `catalogue`; False if a translation exists.
 
-    Segments missing from the catalogue keep the source's text, as when a translator publishes
-    an unfinished translation.
+    Segments missing from the catalogue keep the source's text; such a page is saved as a draft,
+    as the gate would withhold it (an unfinished translation is not published). With `machine`,
+    the segments are recorded as a machine translator's, and a translation reviewer for the
+    language approves them before the page is published.
     """
     source, _ = TranslationSource.get_or_create_from_instance(instance)
     translation, created = Translation.objects.get_or_create(source=source, target_locale=locale)
@@ -73,13 +88,27 @@ def translate(instance: TranslatableMixin, locale: Locale, catalogue: dict[str, 
     po = translation.export_po()
     for entry in po:
         entry.msgstr = catalogue.get(entry.msgid, "")
-    translation.import_po(po, tool_name=TOOL_NAME)
+    translation.import_po(
+        po,
+        translation_type="machine" if machine else "manual",
+        tool_name=MACHINE_TOOL_NAME if machine else TOOL_NAME,
+    )
+    complete = all(entry.msgstr for entry in po)
 
     if isinstance(instance, DraftStateMixin):
         # save_target(publish=True) would publish when the transaction commits; publish the
         # saved revision now instead, so that the rest of the load sees the page live.
         translation.save_target(publish=False)
-        translation.get_target_instance().get_latest_revision().publish()
+        target = translation.get_target_instance()
+        if machine:
+            TranslationReview.objects.create(
+                page=target,
+                revision=target.get_latest_revision(),
+                reviewer=User.objects.filter(username=TRANSLATION_REVIEWER).first(),
+                comment="Checked against the English original.",
+            )
+        if complete or not isinstance(target, Page):
+            target.get_latest_revision().publish()
     else:
         translation.save_target(publish=True)
     return True
@@ -133,7 +162,8 @@ def load() -> list[str]:
     for locale, objects in plan.items():
         catalogue = load_catalogue(locale.language_code)
         for instance in objects:
-            created[locale.language_code] += translate(instance, locale, catalogue)
+            machine = locale == spanish and getattr(instance, "slug", "") == OUTDATED_SLUG
+            created[locale.language_code] += translate(instance, locale, catalogue, machine=machine)
 
     edit_after_translation(ArticlePage.objects.get(pk=articles[OUTDATED_SLUG].pk))
 

@@ -11,7 +11,7 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save
-        from wagtail.models import Page
+        from wagtail.models import Locale, Page
 
         from articles.models import ArticleIndexPage, ArticlePage
         from core import rules
@@ -24,6 +24,10 @@ class EditorialConfig(AppConfig):
             translation_gate,
         )
         from editorial.roles import grant_new_section
+        from editorial.translation_review import (
+            grant_new_locale_root,
+            language_groups_for_new_locale,
+        )
         from providers.models import ProviderIndexPage, ProviderPage
 
         # What stands between a page and its readers (core.rules asks these).
@@ -34,6 +38,14 @@ class EditorialConfig(AppConfig):
         # What readers get of a page's live revision, whatever path published it.
         rules.register_gate_rule(ArticlePage, article_gate)
         rules.register_gate_rule(Page, translation_gate)
+
+        # Adding a language adds its translators' and reviewers' groups.
+        post_save.connect(
+            language_groups_for_new_locale,
+            sender=Locale,
+            dispatch_uid="editorial_language_groups_for_new_locale",
+        )
+        post_save.connect(grant_new_locale_root, dispatch_uid="editorial_grant_new_locale_root")
 
         for index_model in (ArticleIndexPage, ProviderIndexPage):
             post_save.connect(

@@ -1,10 +1,16 @@
-"""The two steps of the article workflow: a medical review, then an editorial approval."""
+"""The steps of the article workflows: a medical review, then an editorial approval, for the
+source; a translation review for translations."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
 from core.rules import latest_content_errors
 from editorial.review_stamp import reviewer_profile, stamp_medical_review
+from editorial.translation_review import (
+    pages_in_reviewed_languages,
+    record_translation_review,
+    reviews_language,
+)
 
 
 class MedicalReviewTask(AbstractGroupApprovalTask):
@@ -57,3 +63,41 @@ class EditorialApprovalTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("editorial approval task")
         verbose_name_plural = _("editorial approval tasks")
+
+
+class TranslationReviewTask(AbstractGroupApprovalTask):
+    """A reviewer of the translation's language checks it against the source (machine
+    translations above all); approving records the review (core.translation_records), without
+    which the gate withholds any machine-translated segment."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        # Members of any language's reviewer group reach the task; only those of the page's
+        # language may approve it or send it back.
+        if actions and not reviews_language(user, obj):
+            return []
+        return actions
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        # A reviewer's inbox holds the translations into their languages only.
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        return states.filter(workflow_state__object_id__in=pages_in_reviewed_languages(user))
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            record_translation_review(task_state, user, kwargs.get("comment", ""))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "A translation reviewer of the page's language approves the translation (recording "
+            "who reviewed its machine-translated segments, and when) or sends it back with "
+            "comments."
+        )
+
+    class Meta:
+        verbose_name = _("translation review task")
+        verbose_name_plural = _("translation review tasks")

@@ -26,6 +26,7 @@ from wagtail_localize.models import TranslationSource
 
 from core.rules import content_errors, gate_refusals, publishing_blockers
 from core.snapshots.pipeline import live_object
+from core.translation_provenance import Provenance, provenance
 from editorial.models import MedicalReviewTask
 from editorial.review_stamp import cannot_approve_reason
 
@@ -120,7 +121,36 @@ def translation_blockers(page: Page) -> list[str]:
                 "translated pages, on the English article) before it is published."
             )
         ]
-    return []
+    return completeness_refusals(provenance(page))
+
+
+def completeness_refusals(made: Provenance | None) -> list[str]:
+    """A translation reaches readers only when every segment is translated (or an editor chose
+    to publish the rest in the source language) and a person reviewed every machine-translated
+    segment; `made` is the provenance of the revision concerned."""
+    if made is None:
+        return []  # translated by hand, outside wagtail-localize
+    refusals = []
+    untranslated = len(made.untranslated_paths)
+    if untranslated and not made.accepted_untranslated:
+        refusals.append(
+            _(
+                "%(untranslated)d of %(total)d segments are not translated yet, so readers "
+                "would get source-language text marked as this language. Translate them, or an "
+                "editor publishes with the untranslated blocks left in the source language "
+                "(Publish partly translated)."
+            )
+            % {"untranslated": untranslated, "total": made.total_segments}
+        )
+    if made.unreviewed_machine_segments:
+        refusals.append(
+            _(
+                "%(count)d machine-translated segments have not been reviewed by a person. A "
+                "translation reviewer for this language approves the translation review first."
+            )
+            % {"count": made.unreviewed_machine_segments}
+        )
+    return refusals
 
 
 def article_gate(page: Page, live: Page) -> list[str]:
@@ -166,7 +196,7 @@ def translation_gate(page: Page, live: Page) -> list[str]:
                 "this translation either."
             )
         ]
-    return []
+    return completeness_refusals(provenance(page, page.live_revision))
 
 
 class ArticlePermissionTester(PagePermissionTester):
@@ -196,6 +226,13 @@ def publish_approved(workflow_state, user=None) -> None:
     so the approved revision is published here once the rules hold, without asking it.
     """
     page = workflow_state.content_object
+    if isinstance(page, Page) and not is_source(page):
+        # The translation review's approval publishes the translation when the rules hold
+        # (its reviewer need not hold the publish permission); otherwise it stays an approved
+        # draft that a translator or editor publishes once what blocks it is resolved.
+        if not publishing_blockers(page):
+            page.get_latest_revision().publish(user=user, skip_permission_checks=True)
+        return
     if not (isinstance(page, Page) and published_by_workflow_only(page)):
         publish_workflow_state(workflow_state, user=user)
         return

@@ -203,7 +203,12 @@ def assign_workflow(index_page, apps=installed_apps) -> None:
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     if index_page.locale.language_code != settings.LANGUAGE_CODE:
-        return  # translations are checked by translators; their source carries the review
+        # Translations carry their source's medical review and get their own translation
+        # review (editorial/translation_review.py).
+        from editorial.translation_review import assign_translation_workflow
+
+        assign_translation_workflow(index_page, apps)
+        return
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is not None:
         WorkflowPage.objects.get_or_create(page_id=index_page.pk, defaults={"workflow": workflow})

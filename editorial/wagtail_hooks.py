@@ -7,6 +7,8 @@ HOOK_MODULES = (
     "editorial.checks.hooks",  # content checks in the editor
     "editorial.publishing_hooks",  # no publishing around the medical review
     "editorial.translation_sync",  # wagtail-localize's sync, publishing only what may go live
+    "editorial.partial_publish",  # an editor's explicit partial publish of a translation
+    "editorial.translation_review_views",  # a translator submits to the translation review
     "editorial.reviews.hooks",  # the review-due report and dashboard panel
     "editorial.citations.hooks",  # the citations report and retraction notices
 )

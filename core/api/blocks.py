@@ -31,6 +31,7 @@ from core.api.links import PageLinkResolver, PageLinkSchema
 from core.api.rich_text import RichTextResolver
 from core.blocks.media import ImageBlock
 from core.blocks.walk import walk
+from core.locales import text_direction
 from core.visibility import restricted_paths
 
 
@@ -166,11 +167,15 @@ class BlockSchemas:
                     origin,
                     type=(Literal[child_name], ...),
                     id=(str, ...),
+                    lang=(str | None, Field(None, description=BLOCK_LANG)),
+                    dir=(Literal["ltr", "rtl"] | None, None),
                     value=(value, ...),
                 )
             )
         return Annotated[Union[tuple(members)], Field(discriminator="type")]  # noqa: UP007
 
+
+BLOCK_LANG = "The block's language: the page's, or the source's for a block published untranslated."
 
 #: The builder that every app's schemas use, so a block shared by two apps has one schema.
 block_schemas = BlockSchemas()
@@ -223,6 +228,14 @@ class ContentSerializer:
         self.links.resolve()
         self.images.prefetch()
 
+    def block_language(self, block_id: str | None) -> dict[str, str | None]:
+        """A block's language and direction: the page's, or the source's for a block an editor
+        published untranslated (readers' software must not read English as Arabic)."""
+        language = self.context.get("language")
+        if block_id in self.context.get("untranslated", ()):
+            language = self.context.get("source_language", language)
+        return {"lang": language, "dir": text_direction(language) if language else None}
+
     def html(self, source: str) -> str:
         return self.rich_text.render(source)
 
@@ -235,6 +248,7 @@ class ContentSerializer:
                 {
                     "type": child.block_type,
                     "id": child.id,
+                    **self.block_language(child.id),
                     "value": self.value(child.block, child.value),
                 }
                 for child in value

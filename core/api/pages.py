@@ -34,6 +34,7 @@ from core.events import family_tag
 from core.locales import content_language_codes
 from core.paths import front_end_path
 from core.snapshots.reads import StoredBody, body_at_route, body_of_page
+from core.translation_provenance import Provenance, provenance
 from core.translation_status import source_of, translation_states
 from core.visibility import visible
 
@@ -115,6 +116,38 @@ class PageMetaSchema(Schema):
     requested_locale: str
     served_locale: str
     fallback: bool
+    partly_translated: bool = Field(
+        False,
+        description="Some blocks are in the source language (see `translation.untranslated`; "
+        "those blocks carry their own `lang` and `dir`).",
+    )
+
+
+class TranslationProvenanceSchema(Schema):
+    """Where a translated page's words came from, as of its published revision."""
+
+    source_locale: str
+    source_page_id: int | None
+    source_revision_id: int | None = Field(
+        description="The source page's revision this translation was made from."
+    )
+    behind_source: bool = Field(
+        description="The source has been published (and reviewed) again since this "
+        "translation was made from it."
+    )
+    total_segments: int
+    translated_segments: int
+    machine_segments: int
+    reviewed_machine_segments: int = Field(
+        description="Machine-translated segments a translation reviewer approved."
+    )
+    human_segments: int
+    untranslated: list[str] = Field(
+        description="Block ids and field names left in the source language by an editor."
+    )
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+    translators: list[str]
 
 
 class RedirectSchema(Schema):
@@ -137,6 +170,9 @@ class PageEnvelope(Schema):
     translation_status: list[TranslationStatusSchema]
     first_published_at: datetime | None
     last_published_at: datetime | None
+    translation: TranslationProvenanceSchema | None = Field(
+        None, description="For a translation: how it was made and reviewed; null for a source."
+    )
     meta: PageMetaSchema
 
 
@@ -203,6 +239,7 @@ class PageRenderer:
         if page_type is None:
             raise HttpError(404, "This page type has no public representation.")
         breadcrumbs, alternates = self.breadcrumbs_and_alternates(page, serializer)
+        made = self.provenance(page, serializer)
         content = page_type.build_content(page, serializer)
         serializer.tag(
             *(family_tag(key) for key in serializer.links.translation_keys),
@@ -225,6 +262,7 @@ class PageRenderer:
             "translation_status": translation_status(page),
             "first_published_at": page.first_published_at,
             "last_published_at": page.last_published_at,
+            "translation": provenance_body(made),
             "content": content,
         }
         # Only a preview renders a page not yet created (no id); snapshots always have one.
@@ -255,6 +293,7 @@ class PageRenderer:
                 "requested_locale": requested_locale,
                 "served_locale": stored.locale,
                 "fallback": stored.locale != requested_locale,
+                "partly_translated": stored.partly_translated,
             }
         )
         moments = [stored.last_modified]
@@ -278,6 +317,24 @@ class PageRenderer:
         set_last_modified(response, max((m for m in moments if m is not None), default=None))
         response["Content-Language"] = stored.locale
         return response
+
+    @staticmethod
+    def provenance(page: Page, serializer: ContentSerializer) -> Provenance | None:
+        """The translation's provenance (of the revision in `serializer.context["revision"]`,
+        else of its strings now, for a preview); tells the serializer which blocks are in the
+        source language."""
+        language = page.locale.language_code
+        serializer.context["language"] = language
+        made = (
+            None
+            if language == settings.LANGUAGE_CODE
+            else provenance(page, serializer.context.get("revision"))
+        )
+        if made is not None:
+            serializer.context["source_language"] = made.source_language
+            serializer.context["untranslated"] = made.untranslated
+        serializer.context["provenance"] = made
+        return made
 
     @staticmethod
     def breadcrumbs_and_alternates(
@@ -312,6 +369,30 @@ class PageRenderer:
             "canonical_path": front_end_path(page),
             "json_ld": page_type.json_ld(page, serializer) if page_type.json_ld else {},
         }
+
+
+def provenance_body(made: Provenance | None) -> dict[str, Any] | None:
+    if made is None:
+        return None
+    review = made.review
+    return {
+        "source_locale": made.source_language,
+        "source_page_id": made.source_page_id,
+        "source_revision_id": made.source_revision_id,
+        "behind_source": made.behind_source,
+        "total_segments": made.total_segments,
+        "translated_segments": made.translated_segments,
+        "machine_segments": made.machine_segments,
+        "reviewed_machine_segments": made.reviewed_machine_segments,
+        "human_segments": made.human_segments,
+        "untranslated": sorted(made.untranslated),
+        # Staff are named as readers know them (full name), never by their login.
+        "reviewed_by": (review.reviewer.get_full_name() or None)
+        if review and review.reviewer
+        else None,
+        "reviewed_at": review.reviewed_at if review else None,
+        "translators": list(made.translators),
+    }
 
 
 def translation_status(page: Page) -> list[dict[str, Any]]:

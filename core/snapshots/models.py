@@ -47,6 +47,8 @@ class PageSnapshot(models.Model):
     #: From this day the body's date-dependent fields (an article's review status) are refreshed
     #: before it is served; None: the body is served as stored.
     stale_from = models.DateField(null=True, blank=True)
+    #: Blocks were left in the source language by an editor's decision (`meta.partly_translated`).
+    partly_translated = models.BooleanField(default=False)
     rendered_at = models.DateTimeField(default=timezone.now)
 
     objects = SnapshotQuerySet.as_manager()

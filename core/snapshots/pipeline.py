@@ -85,15 +85,24 @@ def render_page(page_id: int) -> None:
             "rendered_at": timezone.now(),
         }
         if refusals:
-            fields.update(card=None, description="", latitude=None, longitude=None, stale_from=None)
+            fields.update(
+                card=None,
+                description="",
+                latitude=None,
+                longitude=None,
+                stale_from=None,
+                partly_translated=False,
+            )
             _store(page, reader, fields, withheld=" ".join(refusals), body=None, tags=gate_tags)
             continue
         serializer = ContentSerializer(None, fallback_chain(reader), restricted)
+        serializer.context["revision"] = page.live_revision
         rendering = renderer.render(live, serializer)
         latitude, longitude = rendering.location or (None, None)
         fields.update(
             last_modified=rendering.last_modified,
             stale_from=rendering.stale_from,
+            partly_translated=bool((rendering.body.get("translation") or {}).get("untranslated")),
             card=rendering.card,
             title=live.title,
             description=rendering.body["seo"]["description"],

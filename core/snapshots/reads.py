@@ -28,6 +28,7 @@ class StoredBody:
     path: str
     last_modified: datetime | None
     stale_from: date | None
+    partly_translated: bool
 
 
 @cache
@@ -36,7 +37,7 @@ def _sql() -> dict[str, str]:
     snapshot, page, locale = (q(model._meta.db_table) for model in (PageSnapshot, Page, Locale))
     select = (
         f"SELECT s.{q('id')}, s.{q('page_type')}, s.{q('locale')}, s.{q('reader_locale')}, "
-        f"s.{q('path')}, s.{q('last_modified')}, s.{q('stale_from')}, "
+        f"s.{q('path')}, s.{q('last_modified')}, s.{q('stale_from')}, s.{q('partly_translated')}, "
         f"CAST(s.{q('body')} AS TEXT) AS body_text "
         f"FROM {snapshot} s INNER JOIN {page} p ON p.{q('id')} = s.{q('page_id')} "
         f"WHERE s.{q('withheld')} = '' "
@@ -70,6 +71,7 @@ def _first(shape: str, params: list) -> StoredBody | None:
             path=row.path,
             last_modified=row.last_modified,
             stale_from=row.stale_from,
+            partly_translated=row.partly_translated,
         )
     return None
 

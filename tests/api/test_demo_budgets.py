@@ -34,7 +34,10 @@ def test_every_route_of_the_demo_resolves_within_the_budget(api, uncached, local
         .filter(reader_locale=locale, path__startswith=f"/{locale}/")
         .values_list("path", flat=True)
     )
-    assert len(paths) >= 3  # at least the home page, the article index and an article
+    # At least the home page and the article index, and an article where one is translated
+    # completely (the Arabic flagship is a draft in translation: Arabic readers get the English
+    # one, which the by-id budget below covers).
+    assert len(paths) >= (2 if locale == "ar" else 3)
 
     costs = {path: cost(api, "/pages/resolve", path=path) for path in paths}
 

@@ -51,6 +51,7 @@ def test_an_article_serves_its_review_status_in_english_and_spanish(
         "requested_locale": "es",
         "served_locale": "es",
         "fallback": False,
+        "partly_translated": False,
     }
     for body in (english, translated):
         assert body["content"]["next_review_due"] == due

@@ -30,6 +30,7 @@ from articles.models import Person
 from core.models import CrisisLine, SafetyInformation, SafetySettings
 from core.translators import TRANSLATORS_GROUP_NAME
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
+from editorial.translation_review import reviewers_group_name
 from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticleIndexPageFactory
 
@@ -242,6 +243,8 @@ def newsroom(transactional_db):
         ("reviewer", MEDICAL_REVIEWERS, "Tomas"),
         ("editor", EDITORS, "Edie"),
         ("translator", TRANSLATORS_GROUP_NAME, "Tala"),
+        ("revisora", reviewers_group_name("es"), "Lucía"),
+        ("revisor-ar", reviewers_group_name("ar"), "Amal"),
     ]:
         user = User.objects.create_user(
             username=username,

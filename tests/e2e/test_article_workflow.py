@@ -2,8 +2,9 @@
 
 A writer drafts an article and submits it to the workflow; a medical reviewer approves it,
 which credits them and dates the review; an editor approves the last step, which publishes it,
-and starts the Spanish translation; a translator machine-translates it and publishes it in
-Spanish. The delivery API then serves the article in both languages.
+and starts the Spanish translation; a translator machine-translates it (it cannot be published
+empty, nor machine-translated unreviewed) and submits it to the translation review, which only a
+reviewer of Spanish approves. The delivery API then serves the article in both languages.
 """
 
 import re
@@ -126,13 +127,32 @@ def start_spanish_translation(page: Page, article_id: int) -> str:
     return page.url
 
 
-def translate_and_publish(page: Page, edit_url: str) -> None:
-    """In wagtail-localize's translation editor: machine-translate, then publish."""
+def machine_translate_and_submit(page: Page, edit_url: str) -> int:
+    """In wagtail-localize's translation editor: nothing to publish while the translation is
+    empty, nor once machine-translated; the translator submits it to the translation review.
+    Returns the Spanish page's id."""
     page.goto(edit_url)
+    publish = page.get_by_role("button", name="Publish in Español")
+    expect(page.get_by_role("button", name=re.compile(r"^Translate with "))).to_be_visible()
+    expect(publish).to_have_count(0)  # an empty translation cannot be published
     page.get_by_role("button", name=re.compile(r"^Translate with ")).click()
     expect_message(page, "Successfully translated")
-    page.get_by_role("button", name="Publish in Español").click()
-    expect_message(page, re.compile(r"Published .* in Español"))
+    expect(publish).to_have_count(0)  # a machine translation waits for its reviewer
+    page_id = int(re.search(r"/admin/pages/(\d+)/edit/", edit_url).group(1))
+    page.goto(f"/admin/translations/{page_id}/submit-for-review/")
+    page.get_by_role("button", name="Submit for translation review").click()
+    expect_message(page, "was submitted to the translation review")
+    return page_id
+
+
+def approve_translation_from_dashboard(page: Page) -> None:
+    """A Spanish translation reviewer finds the translation waiting on their dashboard."""
+    page.goto("/admin/")
+    inbox = page.locator("section", has_text="Awaiting your review")
+    inbox.get_by_role("button", name="Actions").click()
+    inbox.get_by_role("button", name="Approve", exact=True).click()
+    # The dashboard posts the approval and reloads without its panel once nothing waits.
+    expect(page.locator("main")).not_to_contain_text("Awaiting your review")
 
 
 def resolve(page: Page, path: str) -> dict:
@@ -174,9 +194,16 @@ def test_article_from_draft_to_published_spanish_translation(sign_in, newsroom, 
     assert article.last_reviewed == today
     assert article.medical_reviewer_id == reviewer.pk
 
-    # The editor starts the Spanish translation; a translator translates and publishes it.
+    # The editor starts the Spanish translation; a translator machine-translates it and submits
+    # it to the translation review; only a reviewer of Spanish approves it, which publishes it.
     spanish_edit_url = start_spanish_translation(editor, article.pk)
-    translate_and_publish(sign_in("translator"), spanish_edit_url)
+    spanish_id = machine_translate_and_submit(sign_in("translator"), spanish_edit_url)
+    assert not ArticlePage.objects.get(pk=spanish_id).live
+    arabic_reviewer = sign_in("revisor-ar")
+    arabic_reviewer.goto("/admin/")
+    expect(arabic_reviewer.locator("main")).not_to_contain_text("Awaiting your review")
+    approve_translation_from_dashboard(sign_in("revisora"))
+    assert ArticlePage.objects.get(pk=spanish_id).live
 
     # The delivery API serves the article in both languages.
     reader = new_context().new_page()
@@ -193,6 +220,9 @@ def test_article_from_draft_to_published_spanish_translation(sign_in, newsroom, 
     assert spanish["locale"]["code"] == "es"
     assert spanish["meta"]["fallback"] is False
     assert spanish["title"] != TITLE  # machine-translated
+    made = spanish["translation"]
+    assert made["machine_segments"] == made["reviewed_machine_segments"] > 0
+    assert made["reviewed_by"] == "Lucía Tester"
     assert spanish["content"]["last_reviewed"] == today.isoformat()
     assert spanish["content"]["medical_reviewer"]["name"] == reviewer.name
     assert [block["type"] for block in spanish["content"]["story"]] == ["heading", "paragraph"]

@@ -16,7 +16,7 @@ from editorial.roles import WORKFLOW_NAME
 from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticlePageFactory, PersonFactory, article_form_data
 from tests.core.factories import crisis_lines_in
-from tests.translation.factories import start_translation
+from tests.translation.factories import fill, start_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +104,7 @@ def spanish_translation(article_index, locales):
     article = ArticlePageFactory(parent=article_index)
     publish_reviewed(article)
     translation = start_translation(article, locales["es"])
+    fill(translation)
     spanish = ArticlePage.objects.get(
         translation_key=article.translation_key, locale__language_code="es"
     )
@@ -140,6 +141,22 @@ def test_syncing_publishes_translations_that_meet_the_rules(spanish_translation,
     sync_and_publish(client, editor, article)
 
     assert ArticlePage.objects.get(pk=spanish.pk).live
+
+
+def test_syncing_keeps_an_untranslated_translation_as_a_draft(
+    article_index, locales, editor, client
+):
+    crisis_lines_in("es")
+    article = ArticlePageFactory(parent=article_index)
+    publish_reviewed(article)
+    start_translation(article, locales["es"])  # nothing translated
+
+    response = sync_and_publish(client, editor, article)
+
+    spanish = ArticlePage.objects.get(translation_key=article.translation_key, locale=locales["es"])
+    assert not spanish.live
+    messages = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("Saved as drafts, not published: Español" in message for message in messages)
 
 
 def test_a_translation_prepared_before_the_source_was_republished_waits_for_a_sync(

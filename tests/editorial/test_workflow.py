@@ -13,6 +13,7 @@ from editorial.models import EditorialApprovalTask, MedicalReviewTask
 from editorial.publishing import has_medical_approval
 from editorial.review_stamp import next_review_after
 from editorial.roles import WORKFLOW_NAME
+from editorial.translation_review import TRANSLATION_WORKFLOW_NAME
 from tests.articles.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,11 +69,12 @@ def test_english_articles_go_through_the_review_workflow(draft, home_page, local
         MedicalReviewTask,
         EditorialApprovalTask,
     ]
-    # Translations carry their source's review; other sections publish as before.
+    # Translations carry their source's medical review and get a translation review; other
+    # sections publish as before.
     spanish_index = draft.get_parent().specific.copy_for_translation(
         locales["es"], copy_parents=True
     )
-    assert spanish_index.get_workflow() is None
+    assert spanish_index.get_workflow().name == TRANSLATION_WORKFLOW_NAME
     assert home_page.get_workflow() is None
 
 

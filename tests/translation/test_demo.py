@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import String
 
 from articles.models import ArticlePage
+from core.translation_provenance import provenance
 from core.translation_status import TranslationStatus, translation_states
 from demo import translations
 from demo.loader import load_demo_content
@@ -40,7 +41,7 @@ def test_every_status_appears_in_the_demo(demo):
     assert any(line.startswith("Page translation statuses: ") for line in demo)
 
 
-def test_the_translated_flagship_articles_are_live(demo, client):
+def test_the_spanish_flagship_is_live_and_the_unfinished_arabic_one_is_not(demo, client):
     flagship = ArticlePage.objects.filter(
         translation_key=ArticlePage.objects.get(
             slug=translations.FLAGSHIP_SLUG, locale__language_code="en"
@@ -51,11 +52,27 @@ def test_the_translated_flagship_articles_are_live(demo, client):
 
     assert spanish.live and spanish.slug == "terapia-ketamina-depresion-resistente"
     assert spanish.title == "Terapia con ketamina para la depresión resistente al tratamiento"
-    response = client.get(arabic.url)
-    assert arabic.live and response.status_code == 200
-    assert '<html lang="ar" dir="rtl">' in response.content.decode()
-    # Untranslated segments fall back to the English text until a translator gets to them.
-    assert "Choosing a provider" in response.content.decode()
+    assert client.get(spanish.url).status_code == 200
+    # Half translated: a draft in translation, never English text marked as Arabic for readers.
+    assert not arabic.live
+    served = client.get(f"/api/v1/pages/{arabic.pk}", {"locale": "ar"}).json()
+    assert served["meta"]["served_locale"] == "en"  # Arabic readers get the English original
+    made = provenance(arabic)
+    assert 0 < made.translated_segments < made.total_segments
+
+
+def test_a_spanish_article_demonstrates_a_reviewed_machine_translation(demo, client):
+    english = ArticlePage.objects.get(slug=translations.OUTDATED_SLUG, locale__language_code="en")
+    spanish = english.get_translation(Locale.objects.get(language_code="es"))
+
+    body = client.get(f"/api/v1/pages/{spanish.pk}", {"locale": "es"}).json()
+
+    made = body["translation"]
+    assert made["machine_segments"] == made["reviewed_machine_segments"] > 0
+    assert made["reviewed_by"] == "Edie Editor"
+    assert {"@type": "SoftwareApplication", "name": "Demo machine translator"} in body["seo"][
+        "json_ld"
+    ]["translator"]
 
 
 def test_every_catalogue_entry_matches_demo_text(demo):

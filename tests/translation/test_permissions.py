@@ -14,7 +14,7 @@ from articles.models import ArticlePage, Person
 from core.translators import TRANSLATORS_GROUP_NAME, changes_source_only_as_translator
 from tests.articles.factories import PersonFactory
 from tests.core.factories import crisis_lines_in
-from tests.translation.factories import start_translation
+from tests.translation.factories import fill, start_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +65,8 @@ def test_a_translator_can_translate_a_spanish_page(spanish_draft, translator, cl
 
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
     assert editor.status_code == 200
-    # wagtail-localize's editor, with Publish: Spanish crisis lines exist and the source is live.
-    assert "&quot;canPublish&quot;: true" in editor.content.decode()
+    # wagtail-localize's editor, without Publish: nothing is translated yet.
+    assert "&quot;canPublish&quot;: false" in editor.content.decode()
 
     segment = translation.source.stringsegment_set.order_by("order").first()
     url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
@@ -81,9 +81,12 @@ def test_a_translator_publishes_a_spanish_translation(
     spanish_draft, translator, client, publishing
 ):
     crisis_lines_in("es")
-    _, draft = spanish_draft
+    translation, draft = spanish_draft
+    fill(translation)
     client.force_login(translator)
     url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    editor = client.get(url)
+    assert "&quot;canPublish&quot;: true" in editor.content.decode()  # all translated
 
     response = publishing(lambda: client.post(url, {"action": "publish"}))
 
