@@ -108,7 +108,8 @@ def test_the_generated_python_client_reads_every_demo_page_in_each_locale(
             path for block in blocks_of(page.content) if isinstance(block, models.UnknownBlock)
         ]
 
-    assert len(demo_paths[locale]) >= 3
+    # The home page and the article index at least (the Arabic flagship is still in translation).
+    assert len(demo_paths[locale]) >= 2
     assert unknown == []  # the contract lists every page and block type the demo has
 
 
