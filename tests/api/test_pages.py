@@ -159,7 +159,12 @@ def test_a_missing_translation_falls_back_along_the_chain(api, article):
     response = api(f"/pages/{article.pk}", locale="ar")
     assert response.status_code == 200
     body = response.json()
-    assert body["meta"] == {"requested_locale": "ar", "served_locale": "en", "fallback": True, "partly_translated": False}
+    assert body["meta"] == {
+        "requested_locale": "ar",
+        "served_locale": "en",
+        "fallback": True,
+        "partly_translated": False,
+    }
     assert body["id"] == article.pk
 
 
@@ -167,7 +172,12 @@ def test_a_live_translation_is_served_with_its_alternates(api, article, spanish)
     translation = translate_page(article, spanish, title="Ketamina y depresión", slug="ketamina")
     body = api(f"/pages/{article.pk}", locale="es-MX").json()
     assert body["id"] == translation.pk
-    assert body["meta"] == {"requested_locale": "es-mx", "served_locale": "es", "fallback": True, "partly_translated": False}
+    assert body["meta"] == {
+        "requested_locale": "es-mx",
+        "served_locale": "es",
+        "fallback": True,
+        "partly_translated": False,
+    }
     assert {"locale": "es", "path": "/es/articles/ketamina/"} in body["alternates"]
     exact = api("/pages/resolve", path="/es/articles/ketamina/").json()
     assert exact["meta"]["fallback"] is False
