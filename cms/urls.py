@@ -6,19 +6,24 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
-from cms.health import healthz
+from ops.health import healthz
+from ops.metrics import metrics_view
 
 urlpatterns = [
+    # Answered by ops.middleware.HealthCheckHostMiddleware for any Host; routed for reverse().
     path("healthz", healthz, name="healthz"),
+    path("metrics", metrics_view, name="metrics"),
     path("api/v1/", api.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:
+    # Local files (MEDIA_STORAGE=local, the single-server default); object storage serves its own.
+    from ops.media import media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(path(f"{prefix}<path:path>", media, name="media"))
 
 # Wagtail serves every other path under a language prefix (/en/, /es/, /ar/), the same paths
 # that front ends use, so that page.url and the API agree.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import requests
+from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from requests.adapters import HTTPAdapter
@@ -191,7 +192,14 @@ def attempt(delivery_id: int) -> WebhookDelivery | None:
     if delivery is None:
         return None
     body = encode_body(delivery.payload)
-    headers = signed_headers(config.secret, delivery.change_id, body, attempt=delivery.attempts)
+    headers = signed_headers(
+        config.secret,
+        delivery.change_id,
+        body,
+        attempt=delivery.attempts,
+        # The previous secrets, while receivers switch to the new one (docs/webhooks.md).
+        fallbacks=getattr(settings, "WEBHOOK_SECRET_FALLBACKS", ()),
+    )
     try:
         reply = post(delivery.endpoint, body, headers, timeout=config.timeout_seconds)
     except Exception as error:  # any failure of the endpoint is recorded, never raised

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "providers",
     "webhooks",
     "editorial",
+    "ops",
     "demo",
     "wagtail_localize",
     "wagtail_headless_preview",
@@ -53,6 +54,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers ask for /healthz with any Host (ops/middleware.py).
+    "ops.middleware.HealthCheckHostMiddleware",
+    "ops.middleware.RequestIdMiddleware",
+    "ops.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -189,6 +194,35 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded images and documents: local files under MEDIA_ROOT, served at /media/ by the app
+# (one server), or an S3-compatible bucket (several servers; django-storages), whose files are
+# fetched from AWS_S3_CUSTOM_DOMAIN (a CDN or the bucket's public domain) when it is set.
+MEDIA_STORAGE = (env_str("MEDIA_STORAGE", "local") or "local").lower()
+if MEDIA_STORAGE == "s3":
+    from .env import env_required
+
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_required("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL"),
+            "region_name": env_str("AWS_S3_REGION_NAME"),
+            # Unset, boto3 finds credentials itself (an instance role, ~/.aws).
+            "access_key": env_str("AWS_ACCESS_KEY_ID"),
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN"),
+            "location": env_str("AWS_S3_LOCATION", ""),
+            # Images are public: plain URLs that a CDN can cache, not expiring signed ones.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+elif MEDIA_STORAGE != "local":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}.")
+#: The app serves MEDIA_ROOT at MEDIA_URL itself (ops/media.py) when files are local.
+SERVE_MEDIA = MEDIA_STORAGE == "local" and MEDIA_URL.startswith("/")
 
 # Complex page models exceed Django's default form field limit in Wagtail's editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -331,5 +365,21 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # revalidation route). WEBHOOK_SECRET signs them; production refuses to start without it.
 WEBHOOK_ENDPOINTS = env_list("WEBHOOK_ENDPOINTS")
 WEBHOOK_SECRET = env_str("WEBHOOK_SECRET", "")
+# During a switch of secrets, webhooks are also signed with these (the previous ones), so that
+# receivers that still know only an old secret keep verifying (docs/webhooks.md).
+WEBHOOK_SECRET_FALLBACKS = env_list("WEBHOOK_SECRET_FALLBACKS")
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
 WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)
+
+
+# ---------------------------------------------------------------------------------------------
+# Operations (ops app, docs/deployment.md)
+# ---------------------------------------------------------------------------------------------
+
+# /healthz shows its details (which check failed, the queue's age) only to requests that send
+# this in X-Healthz-Token; everyone else gets the status alone.
+HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
+# /healthz says "degraded" when a task has waited longer than this for the worker.
+HEALTHZ_MAX_TASK_AGE_SECONDS = env_int("HEALTHZ_MAX_TASK_AGE_SECONDS", 300)
+# /metrics answers Prometheus scrapes that send `Authorization: Bearer <METRICS_TOKEN>`; 404 unset.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")

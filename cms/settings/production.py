@@ -3,10 +3,15 @@
 import dj_database_url
 
 from .base import *  # noqa: F403
+from ops.logs import json_logging
+
 from .env import env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
+# During a switch, sessions, password-reset links and preview tokens signed with a previous key
+# stay valid: put the old key here, the new one in SECRET_KEY, and drop the old one later.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [env_required("ALLOWED_HOSTS")]
 DATABASES = {
     "default": dj_database_url.parse(
@@ -50,3 +55,21 @@ if not REDIS_URL:  # noqa: F405
     # A per-process cache cannot be invalidated on every server when an editor publishes, so
     # API responses are cached only in a shared Redis unless this is set explicitly.
     API_RESPONSE_CACHE_SECONDS = env_int("API_RESPONSE_CACHE_SECONDS", 0)
+
+# One JSON object a line on standard error, with a timestamp and the request's id (journald
+# keeps it); LOG_FORMAT=text for the plain lines of development.
+if (env_str("LOG_FORMAT", "json") or "json").lower() == "json":
+    LOGGING = json_logging(env_str("LOG_LEVEL", "INFO"))
+
+# Error reports go to Sentry (or a compatible service) when its DSN is set, and nowhere else.
+if SENTRY_DSN := env_str("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        release=env_str("SENTRY_RELEASE"),
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+        # Readers' and editors' addresses and cookies stay out of the reports.
+        send_default_pii=False,
+    )
