@@ -1,8 +1,9 @@
 """One demo account per editorial role, so a newcomer can walk an article through the workflow.
 
-The accounts share one password: DEMO_ACCOUNTS_PASSWORD, or one generated on the first run and
-kept in var/demo-accounts.txt. The reviewer's account belongs to the demo medical reviewer, so
-their approval credits him on the article.
+Each account gets its own random password, printed once when it is created and kept nowhere
+(change it in the admin, or `manage.py changepassword`); in development DEMO_ACCOUNTS_PASSWORD
+gives them all one password instead. The reviewer's account belongs to the demo medical
+reviewer, so their approval credits him on the article.
 """
 
 import os
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Locale
 
 from articles.models import Person
@@ -29,30 +31,26 @@ DEMO_REVIEWER_NAME = "Dr. Tomas Okafor-Lind"
 
 
 def demo_password() -> str:
-    credentials_file = settings.VAR_DIR / "demo-accounts.txt"
+    """DEMO_ACCOUNTS_PASSWORD (development only), or a new random password for one account."""
     if password := os.environ.get("DEMO_ACCOUNTS_PASSWORD"):
+        if getattr(settings, "PRODUCTION_CHECKS", False):
+            raise ImproperlyConfigured(
+                "DEMO_ACCOUNTS_PASSWORD would give every demo account one password: "
+                "production demo accounts get their own random passwords."
+            )
         # The accounts can sign in to the admin: the same rules as every other password.
         validate_password(password)
         return password
-    if credentials_file.exists():
-        return credentials_file.read_text().split("password: ", 1)[1].split()[0]
-    password = secrets.token_urlsafe(12)  # 16 characters, enough for AUTH_PASSWORD_VALIDATORS
-    credentials_file.parent.mkdir(parents=True, exist_ok=True)
-    credentials_file.write_text(
-        f"usernames: {', '.join(ACCOUNTS)}\npassword: {password}\n", encoding="utf-8"
-    )
-    credentials_file.chmod(0o600)
-    return password
+    return secrets.token_urlsafe(12)  # 16 characters, enough for AUTH_PASSWORD_VALIDATORS
 
 
 def load() -> list[str]:
     User = get_user_model()
-    created = []
-    password = None
+    created: dict[str, str] = {}
     for username, (group_name, first_name, last_name) in ACCOUNTS.items():
         if User.objects.filter(username=username).exists():
             continue
-        password = password or demo_password()
+        password = demo_password()
         user = User.objects.create_user(
             username=username,
             email=f"{username}@example.com",
@@ -61,7 +59,7 @@ def load() -> list[str]:
             last_name=last_name,
         )
         user.groups.add(Group.objects.get(name=group_name))
-        created.append(username)
+        created[username] = password
 
     reviewer = Person.objects.filter(
         name=DEMO_REVIEWER_NAME, locale=Locale.get_default(), user__isnull=True
@@ -74,9 +72,10 @@ def load() -> list[str]:
 
     if not created:
         return ["Demo accounts: present."]
-    where = (
-        "DEMO_ACCOUNTS_PASSWORD"
-        if os.environ.get("DEMO_ACCOUNTS_PASSWORD")
-        else settings.VAR_DIR / "demo-accounts.txt"
-    )
-    return [f"Demo accounts: {', '.join(created)} (password in {where})."]
+    if os.environ.get("DEMO_ACCOUNTS_PASSWORD"):
+        return [f"Demo accounts: {', '.join(created)} (password: DEMO_ACCOUNTS_PASSWORD)."]
+    # Shown this once and stored nowhere in plain text.
+    return [
+        "Demo accounts (passwords shown only now):",
+        *(f"  {username}: {password}" for username, password in created.items()),
+    ]

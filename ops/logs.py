@@ -3,6 +3,8 @@
 import contextvars
 import logging
 
+from pythonjsonlogger.json import JsonFormatter
+
 #: The id of the request being served (ops.middleware.RequestIdMiddleware), "-" outside one.
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 
@@ -47,3 +49,30 @@ def json_logging(level: str) -> dict:
             "django_tasks": {"level": "WARNING"},
         },
     }
+
+
+class AccessJsonFormatter(JsonFormatter):
+    """gunicorn's access lines as JSON fields (deploy/gunicorn.conf.py).
+
+    gunicorn logs each request with its atoms as the record's arguments; they become fields here,
+    so that quotes in a path or a user agent cannot break the line.
+    """
+
+    ATOMS = {
+        "h": "remote",
+        "m": "method",
+        "U": "path",
+        "q": "query",
+        "s": "status",
+        "B": "bytes",
+        "M": "duration_ms",
+        "{x-request-id}o": "request_id",
+        "a": "user_agent",
+    }
+
+    def add_fields(self, log_record, record, message_dict) -> None:
+        super().add_fields(log_record, record, message_dict)
+        atoms = record.args if isinstance(record.args, dict) else {}
+        for atom, field in self.ATOMS.items():
+            if atom in atoms:
+                log_record[field] = atoms[atom]

@@ -3,7 +3,6 @@
 import re
 import uuid
 
-
 from ops import logs
 
 #: What an incoming X-Request-ID may be (a proxy's id), so that logs cannot be forged with it.
@@ -46,5 +45,3 @@ class RequestIdMiddleware:
             logs.request_id.reset(token)
         response[REQUEST_ID_HEADER] = request_id
         return response
-
-

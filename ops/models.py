@@ -39,9 +39,8 @@ class SchedulerLock(models.Model):
         due = Q()
         if every is not None:
             due = Q(last_started_at__isnull=True) | Q(last_started_at__lte=now - every)
-        taken = (
-            cls.objects.filter(free & due, name=name)
-            .update(holder=holder, leased_until=now + lease, last_started_at=now)
+        taken = cls.objects.filter(free & due, name=name).update(
+            holder=holder, leased_until=now + lease, last_started_at=now
         )
         return taken == 1
 

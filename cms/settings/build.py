@@ -8,6 +8,6 @@ os.environ.setdefault("SECRET_KEY", "build-time-only-never-serves-requests")
 os.environ.setdefault("ALLOWED_HOSTS", "build.invalid")
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 
-from .production import *  # noqa: E402, F403
+from .production import *  # noqa: F403
 
 # The build writes the manifest production serves with: the same STORAGES and STATIC_ROOT.

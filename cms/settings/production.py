@@ -2,9 +2,9 @@
 
 import dj_database_url
 
-from .base import *  # noqa: F403
 from ops.logs import json_logging
 
+from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = False
