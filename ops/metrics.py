@@ -86,12 +86,10 @@ def registry() -> CollectorRegistry:
 def metrics_view(request):
     """The metrics, for a scraper that sends `Authorization: Bearer <METRICS_TOKEN>`.
 
-    Without METRICS_TOKEN the endpoint answers 404: it is never public by accident.
+    Without METRICS_TOKEN every scrape is refused: the endpoint is never public by accident.
     """
     token = getattr(settings, "METRICS_TOKEN", "") or ""
-    if not token:
-        return HttpResponse(status=404)
     given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(token.encode(), given.encode()):
-        return HttpResponseForbidden()
+    if not token or not hmac.compare_digest(token.encode(), given.encode()):
+        return HttpResponseForbidden("Send Authorization: Bearer <METRICS_TOKEN>.")
     return HttpResponse(generate_latest(registry()), content_type=CONTENT_TYPE_LATEST)

@@ -27,12 +27,6 @@ def test_the_admin_login_page_answers(client, db):
     assert response.status_code == 200
 
 
-def test_health_check_reports_the_database(client, db):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
-
-
 @pytest.mark.django_db
 def test_no_model_change_lacks_a_migration(capsys):
     call_command("makemigrations", "--check", "--dry-run", verbosity=1)
