@@ -5,6 +5,8 @@ overwritten in place, so responses may be cached for a long time. Documents are 
 Wagtail's own view (/documents/), which checks privacy; their files are not listed here.
 """
 
+import posixpath
+
 from django.conf import settings
 from django.http import Http404
 from django.views.decorators.http import require_safe
@@ -17,8 +19,9 @@ CACHE_SECONDS = 60 * 60 * 24 * 30
 
 @require_safe
 def media(request, path: str):
-    """A public image file, or 404; django.views.static.serve refuses paths out of the folder."""
-    if not path.startswith(PUBLIC_FOLDERS):
+    """A public image file, or 404 (also for any path that climbs out of its folder)."""
+    path = posixpath.normpath(path)
+    if path.startswith(("..", "/")) or not path.startswith(PUBLIC_FOLDERS):
         raise Http404("Not a public media file.")
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"

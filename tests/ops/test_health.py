@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.api.test_cache_outage import RefusedCache, refused_cache  # noqa: F401  (fixture)
+from tests.api.test_cache_outage import RefusedCache
 
 TOKEN = "health-details-token"
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
