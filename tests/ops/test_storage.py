@@ -58,7 +58,7 @@ def test_a_bucket_takes_the_place_of_the_served_media_folder():
         "--verbosity=0",
         "-c",
         "from django.urls import resolve, Resolver404\n"
-        "try:\n resolve('/media/original_images/calm.png').url_name == 'media' and print('served')\n"
+        "try:\n resolve('/media/original_images/calm.png')\n print('served')\n"
         "except Resolver404:\n print('not served')",
         env=S3_ENV,
     )

@@ -1,13 +1,16 @@
 """One minute of the scheduler: safe to start on every server, only one of them does the work."""
 
+import logging
 import os
 import socket
 from datetime import timedelta
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from ops.models import SchedulerLock
+
+logger = logging.getLogger(__name__)
 
 #: A little under a minute: every server's minutely tick runs a job at most once a minute between
 #: them, even when their clocks or timers are a few seconds apart.
@@ -31,11 +34,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         holder = f"{socket.gethostname()}:{os.getpid()}"
+        failed = []
         for name, every, command in JOBS:
             if not SchedulerLock.acquire(name, holder, lease=LEASE, every=every):
                 self.stdout.write(f"{name}: skipped (another server runs it, or it is not due).")
                 continue
             try:
                 call_command(*command, stdout=self.stdout, stderr=self.stderr)
+            except Exception:
+                # One failing job must not keep the others from running.
+                logger.exception("Scheduled job %s failed", name)
+                failed.append(name)
             finally:
                 SchedulerLock.release(name, holder)
+        if failed:
+            raise CommandError(f"Failed: {', '.join(failed)} (see the log).")
