@@ -381,5 +381,5 @@ WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)
 HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
 # /healthz says "degraded" when a task has waited longer than this for the worker.
 HEALTHZ_MAX_TASK_AGE_SECONDS = env_int("HEALTHZ_MAX_TASK_AGE_SECONDS", 300)
-# /metrics answers Prometheus scrapes that send `Authorization: Bearer <METRICS_TOKEN>` (none unset).
+# /metrics answers scrapes that send `Authorization: Bearer <METRICS_TOKEN>`; unset, none.
 METRICS_TOKEN = env_str("METRICS_TOKEN", "")

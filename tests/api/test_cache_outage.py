@@ -150,4 +150,3 @@ def test_a_redis_that_accepts_connections_and_never_answers_is_skipped_after_one
         for connection in locals().get("connections", []):
             connection.close()
         server.close()
-
