@@ -274,6 +274,7 @@ def test_the_documented_processes_publish_sign_webhooks_schedule_and_serve_image
                 f"GUNICORN_BIND=127.0.0.1:{port}",
                 "GUNICORN_WORKERS=1",
                 "HEALTHZ_TOKEN=deploy-test-health-token",
+                "METRICS_TOKEN=deploy-test-metrics-token",
                 "",
             ]
         )
@@ -326,6 +327,12 @@ def test_the_documented_processes_publish_sign_webhooks_schedule_and_serve_image
         processes.append(tick)
         assert tick.wait(timeout=120) == 0, (tmp_path / "tick.log").read_text()
         assert get(scheduled)[0] == 200
+
+        # gunicorn's workers report to one scrape; the worker has emptied the queue.
+        status, metrics = get(f"{origin}/metrics", Authorization="Bearer deploy-test-metrics-token")
+        assert status == 200
+        assert re.search(rb'^healthcms_http_requests_total\{.*status="200"\} [1-9]', metrics, re.M)
+        assert b"healthcms_task_queue_depth" in metrics
     except BaseException:
         for log in ("web.log", "worker.log", "tick.log"):
             if (tmp_path / log).exists():
