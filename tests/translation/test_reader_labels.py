@@ -39,3 +39,10 @@ def test_names_and_cited_titles_are_isolated_in_an_arabic_page(arabic_article, c
 
     assert re.search(r'<a href="#about-the-reviewer"><bdi>[^<]+</bdi></a>', html)
     assert re.search(r'<cite dir="auto">', html)  # references are cited as published
+
+
+def test_the_api_gives_a_testimonials_consent_note_in_the_pages_language(arabic_article, client):
+    body = client.get(f"/api/v1/pages/{arabic_article.pk}", {"locale": "ar"}).json()
+
+    testimonial = next(b for b in body["content"]["story"] if b["type"] == "testimonial")
+    assert testimonial["value"]["privacy_note"] == "نُشر بإذن صاحبه، وقد غُيّر الاسم."
