@@ -43,9 +43,7 @@ class TranslatorInboxPanel(Component):
     def get_context_data(self, parent_context: Mapping[str, Any]) -> dict[str, Any]:
         default = Locale.get_default()
         sources = list(
-            Page.objects.filter(depth__gt=1, locale=default, alias_of__isnull=True).order_by(
-                "path"
-            )
+            Page.objects.filter(depth__gt=1, locale=default, alias_of__isnull=True).order_by("path")
         )
         states = translation_states(sources, self.locales)
         targets = {
@@ -73,7 +71,9 @@ class TranslatorInboxPanel(Component):
                         "status": state.status,
                         "progress": f"{state.translated_segments} / {state.total_segments}",
                         "url": reverse(
-                            "editorial_translation_changes" if outdated else "wagtailadmin_pages:edit",
+                            "editorial_translation_changes"
+                            if outdated
+                            else "wagtailadmin_pages:edit",
                             args=[target.pk],
                         ),
                     }

@@ -91,7 +91,10 @@ def test_the_compiled_catalog_matches_its_po_file(language):
             (entry.msgid, entry.msgid_plural): entry.msgstr
             or tuple(sorted(entry.msgstr_plural.items()))
             for entry in catalog
-            if entry.msgid and translated(entry) and "fuzzy" not in entry.flags and not entry.obsolete
+            if entry.msgid
+            and translated(entry)
+            and "fuzzy" not in entry.flags
+            and not entry.obsolete
         }
 
     assert pairs(compiled) == pairs(source), "run manage.py compilemessages"

@@ -27,7 +27,9 @@ def half_translated(article, locales):
         translation = start_translation(article, locales[code])
         fill(translation, only=lambda text: len(text) % 2 == 0)
         translation.save_target(publish=False)
-        pages[code] = Page.objects.get(translation_key=article.translation_key, locale=locales[code])
+        pages[code] = Page.objects.get(
+            translation_key=article.translation_key, locale=locales[code]
+        )
     return pages
 
 

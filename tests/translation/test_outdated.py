@@ -53,7 +53,9 @@ def test_an_outdated_translation_tells_its_translator_what_to_do(
 ):
     client.force_login(spanish_translator)
 
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[outdated["page"].pk]), follow=True)
+    response = client.get(
+        reverse("wagtailadmin_pages:edit", args=[outdated["page"].pk]), follow=True
+    )
 
     html = response.content.decode()
     assert "The original changed after this translation was synced" in html

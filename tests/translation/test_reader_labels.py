@@ -21,7 +21,9 @@ def test_the_arabic_reading_time_keeps_its_number_isolated(arabic_article, clien
     html = client.get(arabic_article.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     label = re.search(r'<span class="article__reading-time">(.*?)</span>', html, re.S).group(1)
-    assert re.fullmatch(r"مدة القراءة: <bdi>\d+</bdi> دقائق|مدة القراءة: <bdi>\d+</bdi> دقيقة", label)
+    assert re.fullmatch(
+        r"مدة القراءة: <bdi>\d+</bdi> دقائق|مدة القراءة: <bdi>\d+</bdi> دقيقة", label
+    )
     assert "minute read" not in html
     assert "المراجعة الطبية:" in html  # "Medically reviewed by"
 

@@ -68,7 +68,9 @@ def test_the_demo_pages_in_spanish_and_arabic_contain_no_english_label(
 
 
 def test_the_spanish_article_reads_its_labels_in_spanish(demo_content, db, client):
-    article = next(page for page in live_pages("es") if page.specific_class.__name__ == "ArticlePage")
+    article = next(
+        page for page in live_pages("es") if page.specific_class.__name__ == "ArticlePage"
+    )
 
     html = client.get(article.url).content.decode()
 
@@ -80,7 +82,9 @@ def test_the_spanish_article_reads_its_labels_in_spanish(demo_content, db, clien
 def test_the_api_gives_section_titles_in_the_pages_language_whoever_published_it(
     demo_content, db, client
 ):
-    article = next(page for page in live_pages("es") if page.specific_class.__name__ == "ArticlePage")
+    article = next(
+        page for page in live_pages("es") if page.specific_class.__name__ == "ArticlePage"
+    )
     with translation.override("ar"):  # an editor whose admin is in Arabic publishes again
         render_page(article.pk)
 
