@@ -20,6 +20,7 @@ from articles.models import (
     CitationNotice,
     Person,
 )
+from articles.reading import article_labels
 from articles.review_status import review_status, status_changed_at, status_changes_on
 from articles.schemas import ArticleContent, ArticleIndexContent, ArticleList
 from core.api.blocks import ContentSerializer
@@ -160,6 +161,7 @@ def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> d
             name: serializer.value(block, value)
             for name, (block, value) in zip(SECTIONS, sections, strict=True)
         },
+        "labels": article_labels(page.reading_time_minutes),
         "references": [
             _reference(number, reference) for number, reference in enumerate(references, 1)
         ],

@@ -2,8 +2,11 @@
 
 from typing import Literal
 
+from pydantic import Field
+
 from articles.blocks.guidance import ProviderDirectoryBlock
 from articles.blocks.science import StatisticBlock
+from articles.blocks.story import TestimonialBlock
 from core.api.blocks import BlockAdapter, register_block_adapter
 from providers.vetting import VettingCriterion
 
@@ -62,4 +65,32 @@ class ProviderDirectoryAdapter(BlockAdapter):
             "service": value.get("service") or "",
             "criterion": value.get("criterion") or None,
             "path": serializer.context.get("provider_directory_path") or None,
+        }
+
+
+@register_block_adapter(TestimonialBlock)
+class TestimonialAdapter(BlockAdapter):
+    """A testimonial carries the consent note readers see, in the page's language."""
+
+    def schema(self, block, schemas):
+        return schemas.model(
+            "TestimonialBlockValue",
+            TestimonialBlock,
+            quote=(str, ...),
+            attribution=(str, ...),
+            name_changed=(bool, ...),
+            consent_given=(bool, ...),
+            privacy_note=(
+                str,
+                Field(description="e.g. 'Shared with permission.', or empty; show it as is."),
+            ),
+        )
+
+    def value(self, block, value, serializer):
+        return {
+            "quote": value.get("quote") or "",
+            "attribution": value.get("attribution") or "",
+            "name_changed": bool(value.get("name_changed")),
+            "consent_given": bool(value.get("consent_given")),
+            "privacy_note": value.privacy_note,
         }

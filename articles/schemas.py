@@ -83,6 +83,16 @@ class ArticleIndexContent(Schema):
     intro: str
 
 
+class ArticleLabels(Schema):
+    """Reader-facing words in the page's language, numbers isolated (U+2068/U+2069)."""
+
+    story: str = Field(description="The story section's title.")
+    science: str = Field(description="The science section's title.")
+    guidance: str = Field(description="The guidance section's title.")
+    references: str = Field(description="The references' heading.")
+    reading_time: str = Field(description='e.g. "6 minute read".')
+
+
 class ArticleContent(Schema):
     type: Literal["articles.ArticlePage"]
     standfirst: str
@@ -99,6 +109,7 @@ class ArticleContent(Schema):
     story: StorySection
     science: ScienceSection
     guidance: GuidanceSection
+    labels: ArticleLabels
     references: list[ReferenceSchema]
     citation_notices: list[CitationNoticeSchema] = Field(
         description="Retractions and corrections of cited papers, under medical re-review: "

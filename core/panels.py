@@ -3,9 +3,11 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
+from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from core.rules import check_page, review_steps
+from core.translation_provenance import provenance
 from core.translation_status import TranslationStatus, source_of, translation_states
 
 
@@ -87,9 +89,13 @@ class TranslationStatusPanel(Panel):
                 action = _("Translate")
             else:
                 url = action = None
+            # Who and what made each translation (machine or people, reviewed by whom, from
+            # which revision of the original): seven queries a translation, editors' view only.
+            target = Page.objects.filter(pk=state.target_id).first() if state.target_id else None
             return {
                 "state": state,
                 "is_current": state.locale.pk == page.locale_id,
                 "url": url,
                 "action": action,
+                "made": provenance(target) if target is not None else None,
             }

@@ -9,6 +9,8 @@ HOOK_MODULES = (
     "editorial.translation_sync",  # wagtail-localize's sync, publishing only what may go live
     "editorial.partial_publish",  # an editor's explicit partial publish of a translation
     "editorial.translation_review_views",  # a translator submits to the translation review
+    "editorial.translation_changes",  # what changed in the source of an outdated translation
+    "editorial.translation_inbox",  # translators' and translation reviewers' dashboard panels
     "editorial.reviews.hooks",  # the review-due report and dashboard panel
     "editorial.citations.hooks",  # the citations report and retraction notices
 )

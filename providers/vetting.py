@@ -7,13 +7,14 @@ to one of them, so that a reader can filter the directory by the criterion they 
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class VettingCriterion(models.TextChoices):
-    QUALIFIED_MEDICAL_STAFF = "qualified_medical_staff", "Qualified medical staff"
-    THOROUGH_SCREENING = "thorough_screening", "Thorough screening"
-    INTEGRATION_SUPPORT = "integration_support", "Therapeutic integration support"
-    TRANSPARENT_PRICING = "transparent_pricing", "Transparent pricing and treatment plans"
+    QUALIFIED_MEDICAL_STAFF = "qualified_medical_staff", _("Qualified medical staff")
+    THOROUGH_SCREENING = "thorough_screening", _("Thorough screening")
+    INTEGRATION_SUPPORT = "integration_support", _("Therapeutic integration support")
+    TRANSPARENT_PRICING = "transparent_pricing", _("Transparent pricing and treatment plans")
 
 
 def evidence_field_name(criterion: VettingCriterion) -> str:
@@ -31,7 +32,7 @@ class VettingAnswer:
 
     @property
     def label(self) -> str:
-        return self.criterion.label
+        return str(self.criterion.label)  # in the active language (the page's, when rendered)
 
     @property
     def field_name(self) -> str:

@@ -23,7 +23,7 @@ class ChecklistItemValue(blocks.StructValue):
     @property
     def criterion_label(self) -> str:
         criterion = self.get("criterion")
-        return VettingCriterion(criterion).label if criterion else ""
+        return str(VettingCriterion(criterion).label) if criterion else ""
 
 
 class ChecklistItemBlock(blocks.StructBlock):

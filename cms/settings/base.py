@@ -183,6 +183,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 CONTENT_LOCALE_FALLBACKS: dict[str, list[str]] = {"ar": ["en"], "es": ["en"]}
 TIME_ZONE = "UTC"
 USE_I18N = True
+# The project's own catalogs: reader-facing labels in every content language (docs/translation.md).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 # Static files are served by whitenoise; media lives under var/media unless configured.

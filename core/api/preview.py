@@ -9,6 +9,7 @@ deleted since gets a 404.
 from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -79,7 +80,8 @@ def build_preview_router(renderer: PageRenderer) -> Router:
         page = page_for_token(params.token)
         code = page.locale.language_code
         # The same renderer as a publish, on the draft; nothing is stored.
-        rendering = renderer.render(page, ContentSerializer(request, locale_chain_or_400(code)))
+        with translation.override(code):  # the API's words in the page's language, as published
+            rendering = renderer.render(page, ContentSerializer(request, locale_chain_or_400(code)))
         response["Cache-Control"] = "private, no-store"
         response["Content-Language"] = code
         return {

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction
 
 from core.api.blocks import ContentSerializer
@@ -97,7 +97,10 @@ def render_page(page_id: int) -> None:
             continue
         serializer = ContentSerializer(None, fallback_chain(reader), restricted)
         serializer.context["revision"] = page.live_revision
-        rendering = renderer.render(live, serializer)
+        # The words the API adds (section titles, notes) in the page's language, whoever
+        # published it and whatever language their admin is in.
+        with translation.override(live.locale.language_code):
+            rendering = renderer.render(live, serializer)
         latitude, longitude = rendering.location or (None, None)
         fields.update(
             last_modified=rendering.last_modified,

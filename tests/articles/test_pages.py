@@ -56,7 +56,7 @@ def test_an_article_shows_its_credits_topics_and_review_dates(client, article_in
     html = client.get(article.url).content.decode()
 
     assert "Ada Writer" in html
-    assert "Dr. Rita Reviewer</a>, MD, board-certified psychiatrist" in html
+    assert "Dr. Rita Reviewer</bdi></a>, <bdi>MD, board-certified psychiatrist</bdi>" in html
     assert '<time datetime="2026-03-01">' in html
     assert '<time datetime="2027-03-01">' in html
     assert "<li>Ketamine therapy</li>" in html

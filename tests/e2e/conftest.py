@@ -171,6 +171,33 @@ def playwright(_pw_api_request_contexts):
         yield running
 
 
+@pytest.fixture(scope="session")
+def _serialized_test_database(django_db_setup):
+    """The test database's contents as serialized after migrating, read before Playwright starts.
+
+    Playwright's sync API runs the tests in a greenlet with a context of its own, where Django's
+    context-local `connections` hands out a new connection object that lacks
+    `_test_serialized_contents`: `serialized_rollback` then restores nothing, and a browser test
+    finds the database that the previous one emptied (no locales, groups or home page).
+    """
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _serialized_rollback_inside_playwright(_serialized_test_database, playwright):
+    """Give the connections that browser tests use the serialized contents to restore."""
+    from django.db import connections
+
+    for alias, contents in _serialized_test_database.items():
+        connections[alias]._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="module")
 def browser_type(playwright, browser_name):
     return getattr(playwright, browser_name)

@@ -2,7 +2,6 @@
 the untranslated blocks are named before anything is published, and readers get them marked
 `lang="en"`."""
 
-import os
 import re
 
 import pytest
@@ -15,14 +14,6 @@ from tests.translation.factories import fill, rich_article, start_translation
 
 pytestmark = [
     pytest.mark.e2e,
-    # Found at merge: after another browser test has emptied the database, its serialized
-    # contents (locales, groups, home page) are not loaded back (`_test_serialized_contents` is
-    # missing), so a second browser-test module finds no locale. Until that is fixed it runs
-    # alone: `E2E_PARTIAL=1 .venv/bin/pytest -p no:xdist tests/e2e/test_partial_translation.py`.
-    pytest.mark.skipif(
-        not os.environ.get("E2E_PARTIAL"),
-        reason="needs a database no other browser test has emptied (see the comment above)",
-    ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

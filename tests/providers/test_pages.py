@@ -110,7 +110,7 @@ def test_a_provider_page_shows_contact_services_and_vetting(client, directory, i
     html = client.get(provider.url).content.decode()
 
     assert "<address>" in html
-    assert '<a href="tel:2155550142">(215) 555-0142</a>' in html
+    assert '<a href="tel:2155550142"><bdi dir="ltr">(215) 555-0142</bdi></a>' in html
     assert '<a href="https://schuylkill.example.org">' in html
     assert "<dt>IV ketamine infusions</dt>" in html
     assert "<dt>Thorough screening</dt>" in html
