@@ -9,6 +9,8 @@ from django.conf import settings
 class WebhookSettings:
     endpoints: tuple[str, ...]
     secret: str
+    # Previous secrets, still signed with while receivers switch (docs/webhooks.md).
+    secret_fallbacks: tuple[str, ...]
     timeout_seconds: int
     max_attempts: int
 
@@ -21,6 +23,7 @@ def webhook_settings() -> WebhookSettings:
     return WebhookSettings(
         endpoints=tuple(getattr(settings, "WEBHOOK_ENDPOINTS", ())),
         secret=getattr(settings, "WEBHOOK_SECRET", "") or "",
+        secret_fallbacks=tuple(getattr(settings, "WEBHOOK_SECRET_FALLBACKS", ())),
         timeout_seconds=getattr(settings, "WEBHOOK_TIMEOUT_SECONDS", 5),
         max_attempts=getattr(settings, "WEBHOOK_MAX_ATTEMPTS", 6),
     )

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import requests
-from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from requests.adapters import HTTPAdapter
@@ -197,8 +196,7 @@ def attempt(delivery_id: int) -> WebhookDelivery | None:
         delivery.change_id,
         body,
         attempt=delivery.attempts,
-        # The previous secrets, while receivers switch to the new one (docs/webhooks.md).
-        fallbacks=getattr(settings, "WEBHOOK_SECRET_FALLBACKS", ()),
+        fallbacks=config.secret_fallbacks,
     )
     try:
         reply = post(delivery.endpoint, body, headers, timeout=config.timeout_seconds)
