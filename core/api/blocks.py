@@ -32,6 +32,7 @@ from core.api.rich_text import RichTextResolver
 from core.blocks.media import ImageBlock
 from core.blocks.walk import walk
 from core.locales import text_direction
+from core.media import public_document_url
 from core.visibility import restricted_paths
 
 
@@ -268,7 +269,7 @@ class ContentSerializer:
         if isinstance(block, blocks.PageChooserBlock):
             return self.links.link(value.pk)
         if isinstance(block, DocumentChooserBlock):
-            return DocumentSchema(id=value.pk, title=value.title, url=value.url)
+            return DocumentSchema(id=value.pk, title=value.title, url=public_document_url(value))
         if isinstance(block, blocks.RichTextBlock):
             return self.html(value.source)
         if isinstance(block, blocks.DecimalBlock):

@@ -58,7 +58,8 @@ def test_rich_text_links_become_front_end_paths(api, article_index):
     article = build_article(article_index, title="Linking", blocks=[paragraph(text)])
     html = resolve(api, article).json()["content"]["science"][1]["value"]
     assert html == (
-        f'<p>See <a href="/en/articles/{target.slug}/" data-page-id="{target.pk}">'
+        f'<p>See <a href="/en/articles/{target.slug}/" data-link-type="page" '
+        f'data-page-id="{target.pk}">'
         "the esketamine guide</a>.</p>"
     )
 
