@@ -85,7 +85,9 @@ class ImageResolver:
         specs = rendition_specs()
         renditions = image.get_renditions(*specs)
         sources = [
-            ImageSource(url=public_media_url(rendition.url), width=rendition.width, height=rendition.height)
+            ImageSource(
+                url=public_media_url(rendition.url), width=rendition.width, height=rendition.height
+            )
             for rendition in (renditions[spec] for spec in specs)
         ]
         default_width = getattr(settings, "API_IMAGE_DEFAULT_WIDTH", 960)
