@@ -6,7 +6,10 @@ from typing import Any, Literal
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Query, Router
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 from pydantic import Field
 from wagtail.models import Locale, Page
 
@@ -22,12 +25,14 @@ from articles.models import (
 )
 from articles.reading import article_labels
 from articles.review_status import review_status, status_changed_at, status_changes_on
-from articles.schemas import ArticleContent, ArticleIndexContent, ArticleList
+from articles.schemas import ArticleContent, ArticleIndexContent, ArticleList, PersonProfile
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
 from core.api.http import set_last_modified
+from core.api.images import ImageResolver
 from core.api.links import LocaleSchema
 from core.api.listings import (
+    LISTING_ROW,
     PaginationParams,
     SnapshotListing,
     listed_snapshots,
@@ -39,8 +44,12 @@ from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_pa
 from core.api.problems import PROBLEM_RESPONSES
 from core.api.safety import safety_for
 from core.api.search import search_terms
+from core.api.types import utc_timestamp
+from core.cdn import API_PREFIX
 from core.events import type_tag
 from core.links_safety import safe_href
+from core.locales import first_in_chain
+from core.media import api_origin
 from core.paths import front_end_path
 from providers.models import ProviderIndexPage
 
@@ -54,6 +63,22 @@ def _topics(page: ArticlePage) -> list[dict[str, str]]:
     ]
 
 
+def person_api_url(person_id: int) -> str:
+    """Where a front end reads a person's profile: absolute, on the API's origin."""
+    return f"{api_origin().rstrip('/')}{API_PREFIX}/people/{person_id}"
+
+
+def _roles(person: Person) -> list[str]:
+    return [
+        role
+        for role, held in (
+            ("author", person.is_author),
+            ("medical_reviewer", person.is_medical_reviewer),
+        )
+        if held
+    ]
+
+
 def _person(person: Person | None, serializer: ContentSerializer) -> dict[str, Any] | None:
     if person is None:
         return None
@@ -63,15 +88,9 @@ def _person(person: Person | None, serializer: ContentSerializer) -> dict[str, A
         "credentials": person.credentials,
         "bio": person.bio,
         "photo": serializer.images.serialize(person.photo, alt=person.name),
-        "profile_url": safe_href(person.profile_url),
-        "roles": [
-            role
-            for role, held in (
-                ("author", person.is_author),
-                ("medical_reviewer", person.is_medical_reviewer),
-            )
-            if held
-        ],
+        "profile_url": safe_href(person.profile_url) or None,
+        "api_url": person_api_url(person.pk),
+        "roles": _roles(person),
     }
 
 
@@ -87,11 +106,11 @@ def _reference(number: int, reference: ArticleReference) -> dict[str, Any]:
         "authors": reference.authors,
         "publisher": reference.publisher,
         "year": reference.year,
-        "url": safe_href(reference.url),
-        "doi": reference.doi,
-        "doi_url": reference.doi_url,
-        "pmid": reference.pmid,
-        "pubmed_url": reference.pubmed_url,
+        "url": safe_href(reference.url) or None,
+        "doi": reference.doi or None,
+        "doi_url": reference.doi_url or None,
+        "pmid": reference.pmid or None,
+        "pubmed_url": reference.pubmed_url or None,
         "accessed": reference.accessed,
     }
 
@@ -106,7 +125,7 @@ def _citation_notices(references: list[ArticleReference]) -> list[dict[str, Any]
             "reference_number": number,
             "reference_key": reference.key,
             "reference_title": reference.title,
-            "notice_url": safe_href(notice.notice_url),
+            "notice_url": safe_href(notice.notice_url) or None,
             "marked_on": timezone.localdate(notice.marked_at),
         }
         for number, reference in enumerate(references, 1)
@@ -144,6 +163,7 @@ def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> d
     serializer.tag(*reference_tags(references))
     if any(child.block_type == "provider_directory" for child in page.guidance):
         serializer.context["provider_directory_path"] = _directory_path(serializer)
+    rendered, contents = _sections(sections, serializer)
     return {
         "type": "articles.ArticlePage",
         "standfirst": page.standfirst,
@@ -157,17 +177,28 @@ def build_article_content(page: ArticlePage, serializer: ContentSerializer) -> d
         "topics": _topics(page),
         "word_count": page.word_count,
         "reading_time_minutes": page.reading_time_minutes,
-        **{
-            name: serializer.value(block, value)
-            for name, (block, value) in zip(SECTIONS, sections, strict=True)
-        },
+        **rendered,
         "labels": article_labels(page.reading_time_minutes),
+        "table_of_contents": contents,
         "references": [
             _reference(number, reference) for number, reference in enumerate(references, 1)
         ],
         "citation_notices": _citation_notices(references),
         "safety": safety,
     }
+
+
+def _sections(sections, serializer: ContentSerializer) -> tuple[dict[str, Any], list[dict]]:
+    """The sections in reading order, and the table of contents: the headings they hold."""
+    rendered: dict[str, Any] = {}
+    contents = []
+    for name, (block, value) in zip(SECTIONS, sections, strict=True):
+        first = len(serializer.anchors.headings)
+        rendered[name] = serializer.value(block, value)
+        contents += [
+            {**heading, "section": name} for heading in serializer.anchors.headings[first:]
+        ]
+    return rendered, contents
 
 
 def article_last_modified(page: ArticlePage) -> datetime | None:
@@ -232,7 +263,7 @@ def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[st
     if page.last_reviewed:
         data["lastReviewed"] = page.last_reviewed.isoformat()
     if page.first_published_at:
-        data["datePublished"] = page.first_published_at.isoformat()
+        data["datePublished"] = utc_timestamp(page.first_published_at)
     if made := serializer.context.get("provenance"):
         # schema.org's own terms for a translation: who translated it, and of what.
         data["translator"] = [
@@ -251,8 +282,23 @@ def article_json_ld(page: ArticlePage, serializer: ContentSerializer) -> dict[st
     return data
 
 
+def index_description(intro: str) -> str:
+    """An index page's introduction as plain text, the length search engines show."""
+    return Truncator(strip_tags(intro or "").strip()).chars(160)
+
+
 def build_article_index_content(page: ArticleIndexPage, serializer: ContentSerializer):
     return {"type": "articles.ArticleIndexPage", "intro": serializer.html(page.intro)}
+
+
+def article_facets(page: ArticlePage) -> list[str]:
+    """Topics, and who wrote and reviewed it (by translation key: one person in every locale),
+    for the listings and the people endpoint."""
+    facets = [f"topic:{link.topic.slug}" for link in page.topic_links.all()]
+    for role, person in (("author", page.author), ("reviewer", page.medical_reviewer)):
+        if person is not None:
+            facets.append(f"{role}:{person.translation_key}")
+    return facets
 
 
 PAGE_TYPES = [
@@ -260,6 +306,7 @@ PAGE_TYPES = [
         model=ArticleIndexPage,
         content_schema=ArticleIndexContent,
         build_content=build_article_index_content,
+        description=lambda page: index_description(page.intro),
     ),
     PageType(
         model=ArticlePage,
@@ -274,9 +321,18 @@ PAGE_TYPES = [
         # Looked up at call time, so that tests can move the review clock.
         today=lambda: review_clock.today(),
         build_card=lambda page, serializer: article_card(page, serializer),
-        facets=lambda page: [f"topic:{link.topic.slug}" for link in page.topic_links.all()],
+        facets=article_facets,
     ),
 ]
+
+
+class PersonParams(Schema):
+    locale: str | None = Field(
+        None,
+        max_length=35,
+        description="The reader's locale, e.g. es or es-MX (default: the person's own); falls "
+        "back along the chain.",
+    )
 
 
 class ArticleFilters(LocaleParams, PaginationParams):
@@ -343,7 +399,12 @@ def article_card(page: ArticlePage, serializer: ContentSerializer) -> dict[str, 
         "hero_image": serializer.images.serialize(page.hero_image, alt=page.hero_alt),
         "reading_time_minutes": page.reading_time_minutes,
         "author": (
-            {"name": page.author.name, "credentials": page.author.credentials}
+            {
+                "id": page.author.pk,
+                "name": page.author.name,
+                "credentials": page.author.credentials,
+                "api_url": person_api_url(page.author.pk),
+            }
             if page.author
             else None
         ),
@@ -352,4 +413,73 @@ def article_card(page: ArticlePage, serializer: ContentSerializer) -> dict[str, 
         "last_reviewed": page.last_reviewed,
         "next_review_due": page.next_review_due,
         "review_status": review_status(page.next_review_due).value,
+    }
+
+
+people_router = Router(tags=["people"])
+
+#: The most articles a profile lists per role; newest first.
+PROFILE_ARTICLES = 50
+
+
+@people_router.get(
+    "/{person_id}",
+    response={200: PersonProfile, **PROBLEM_RESPONSES},
+    summary="A person credited on articles: credentials, bio, photo, what they wrote and reviewed",
+    operation_id="get_person",
+)
+@reject_unknown_params
+def get_person(
+    request: HttpRequest, response: HttpResponse, person_id: int, params: Query[PersonParams]
+):
+    credited = Person.objects.filter(pk=person_id).only("translation_key", "locale").first()
+    if credited is None:
+        raise HttpError(404, "No one with this id is credited on a published article.")
+    chain = locale_chain_or_400(params.locale or credited.locale.language_code)
+    tag(request, type_tag(ArticlePage))
+    person = first_in_chain(
+        Person.objects.filter(
+            translation_key=credited.translation_key, locale__language_code__in=chain
+        ).select_related("locale", "photo"),
+        chain,
+    )
+
+    def cards(role: str) -> tuple[list[dict[str, Any]], list]:
+        snapshots = listed_snapshots(
+            chain[0], [ArticlePage], [f"{role}:{credited.translation_key}"]
+        ).order_by("-first_published_at", "-page_id")
+        rows = list(snapshots.values(*LISTING_ROW)[:PROFILE_ARTICLES])
+        moments = [newest_modified(rows), *(refresh_card(row["card"]) for row in rows)]
+        return [row["card"] for row in rows], moments
+
+    written, written_moments = cards("author")
+    reviewed, reviewed_moments = cards("reviewer")
+    if person is None or not (written or reviewed):
+        # One answer for an unknown id and someone credited on nothing readers can see.
+        raise HttpError(404, "No one with this id is credited on a published article.")
+    moments = [moment for moment in (*written_moments, *reviewed_moments) if moment is not None]
+    set_last_modified(response, max(moments, default=None))
+    images = ImageResolver()
+    images.prefetch([person.photo] if person.photo else [])
+    profile_url = safe_href(person.profile_url) or None
+    return {
+        "id": person.pk,
+        "locale": LocaleSchema.of(person.locale.language_code),
+        "name": person.name,
+        "credentials": person.credentials,
+        "bio": person.bio,
+        "photo": images.serialize(person.photo, alt=person.name),
+        "profile_url": profile_url,
+        "roles": _roles(person),
+        "articles_written": written,
+        "articles_reviewed": reviewed,
+        "json_ld": {
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "name": person.name,
+            **({"jobTitle": person.credentials} if person.credentials else {}),
+            **({"description": person.bio} if person.bio else {}),
+            **({"sameAs": [profile_url]} if profile_url else {}),
+            "url": person_api_url(person.pk),
+        },
     }

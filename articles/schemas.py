@@ -1,10 +1,10 @@
 """What the delivery API shows of articles: typed sections derived from the blocks."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, JsonValue
 
 from articles.blocks import GuidanceStreamBlock, ScienceStreamBlock, StoryStreamBlock
 from articles.models import TopicKind
@@ -13,6 +13,7 @@ from core.api.blocks import stream_schema
 from core.api.images import ImageSchema
 from core.api.links import LocaleSchema
 from core.api.safety import SafetySchema
+from core.api.types import Timestamp
 
 # Importing the adapters registers them before the section schemas are derived.
 from . import block_adapters  # noqa: F401  isort: skip
@@ -31,19 +32,30 @@ REVIEW_STATUS_DESCRIPTION = (
 )
 
 
+PersonRole = Literal["author", "medical_reviewer"]
+
+
 class PersonSchema(Schema):
     id: int
     name: str
     credentials: str
     bio: str
     photo: ImageSchema | None
-    profile_url: str
-    roles: list[Literal["author", "medical_reviewer"]]
+    profile_url: str | None = Field(
+        description="Their page elsewhere (a professional profile); null when there is none."
+    )
+    api_url: str = Field(
+        description="Their profile in this API (/api/v1/people/{id}), with the articles they "
+        "wrote and reviewed."
+    )
+    roles: list[PersonRole]
 
 
 class PersonSummary(Schema):
+    id: int
     name: str
     credentials: str
+    api_url: str = Field(description="Their profile in this API (/api/v1/people/{id}).")
 
 
 class TopicSchema(Schema):
@@ -59,11 +71,11 @@ class ReferenceSchema(Schema):
     authors: str
     publisher: str
     year: int | None
-    url: str
-    doi: str
-    doi_url: str
-    pmid: str
-    pubmed_url: str
+    url: str | None
+    doi: str | None
+    doi_url: str | None
+    pmid: str | None
+    pubmed_url: str | None
     accessed: date | None
 
 
@@ -74,7 +86,7 @@ class CitationNoticeSchema(Schema):
     reference_number: int = Field(description="The reference it concerns (1-based).")
     reference_key: str
     reference_title: str
-    notice_url: str = Field(description="The journal's notice, or empty.")
+    notice_url: str | None = Field(description="The journal's notice; null when not given.")
     marked_on: date = Field(description="When the editors learned of it.")
 
 
@@ -91,6 +103,15 @@ class ArticleLabels(Schema):
     guidance: str = Field(description="The guidance section's title.")
     references: str = Field(description="The references' heading.")
     reading_time: str = Field(description='e.g. "6 minute read".')
+
+
+class ContentsEntry(Schema):
+    """A heading of the article, linking to its anchor."""
+
+    anchor: str = Field(description="The heading block's `anchor`: link to #anchor.")
+    text: str
+    level: Literal["h2", "h3", "h4"]
+    section: Literal["story", "science", "guidance"]
 
 
 class ArticleContent(Schema):
@@ -110,6 +131,9 @@ class ArticleContent(Schema):
     science: ScienceSection
     guidance: GuidanceSection
     labels: ArticleLabels
+    table_of_contents: list[ContentsEntry] = Field(
+        description="The heading blocks of story, science and guidance, in reading order."
+    )
     references: list[ReferenceSchema]
     citation_notices: list[CitationNoticeSchema] = Field(
         description="Retractions and corrections of cited papers, under medical re-review: "
@@ -130,7 +154,7 @@ class ArticleCard(Schema):
     reading_time_minutes: int
     author: PersonSummary | None
     topics: list[TopicSchema]
-    first_published_at: datetime | None
+    first_published_at: Timestamp | None
     last_reviewed: date | None
     next_review_due: date | None
     review_status: ReviewStatusValue = Field(description=REVIEW_STATUS_DESCRIPTION)
@@ -139,3 +163,22 @@ class ArticleCard(Schema):
 class ArticleList(Schema):
     count: int
     items: list[ArticleCard]
+
+
+class PersonProfile(Schema):
+    """Someone credited on articles, with what they wrote and medically reviewed: the page
+    health readers and search engines look for before trusting advice."""
+
+    id: int
+    locale: LocaleSchema
+    name: str
+    credentials: str
+    bio: str
+    photo: ImageSchema | None
+    profile_url: str | None = Field(description="Their page elsewhere; null when there is none.")
+    roles: list[PersonRole]
+    articles_written: list[ArticleCard] = Field(description="Newest first.")
+    articles_reviewed: list[ArticleCard] = Field(
+        description="Articles they medically reviewed, newest first."
+    )
+    json_ld: dict[str, JsonValue] = Field(description="schema.org Person, for the profile page.")

@@ -9,7 +9,7 @@ from wagtail.models import Page, Site
 
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
-from core.api.links import page_link
+from core.api.links import LocaleSchema, page_link
 from core.api.pages import PageType
 from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
@@ -115,15 +115,16 @@ def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleP
     safety = safety_for(serializer)
     return {
         "name": site.site_name or settings.WAGTAIL_SITE_NAME,
-        "default_locale": settings.LANGUAGE_CODE,
-        "requested_locale": params.locale.lower(),
-        "served_locale": home.locale.language_code if home else chain[-1],
+        "default_locale": LocaleSchema.of(settings.LANGUAGE_CODE),
+        "requested_locale": LocaleSchema.of(params.locale.lower()),
+        "served_locale": LocaleSchema.of(home.locale.language_code if home else chain[-1]),
         "locales": [
             {
                 "code": code,
                 "name": locale_info(code).name,
                 "direction": locale_info(code).direction,
                 "home_path": front_end_path(homes[code], request) if code in homes else None,
+                "home_url": homes[code].get_full_url(request) if code in homes else None,
             }
             for code in content_language_codes()
         ],

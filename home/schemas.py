@@ -6,7 +6,7 @@ from ninja import Schema
 from pydantic import Field
 
 from core.api.images import ImageSchema
-from core.api.links import PageLinkSchema
+from core.api.links import LocaleSchema, PageLinkSchema
 from core.api.safety import SafetySchema
 
 
@@ -20,11 +20,13 @@ class HomeContent(Schema):
     providers_page: PageLinkSchema | None
 
 
-class SiteLocaleSchema(Schema):
-    code: str
+class SiteLocaleSchema(LocaleSchema):
     name: str
-    direction: Literal["ltr", "rtl"]
     home_path: str | None
+    home_url: str | None = Field(
+        description="The site's base URL in this locale (its home page, absolute), from the "
+        "Wagtail site's hostname and port."
+    )
 
 
 class NavigationLinkSchema(PageLinkSchema):
@@ -36,9 +38,9 @@ class NavigationLinkSchema(PageLinkSchema):
 
 class SiteSchema(Schema):
     name: str
-    default_locale: str
-    requested_locale: str
-    served_locale: str
+    default_locale: LocaleSchema
+    requested_locale: LocaleSchema
+    served_locale: LocaleSchema
     locales: list[SiteLocaleSchema]
     navigation: list[NavigationLinkSchema] = Field(
         description="The home page, then one entry per menu section in the source language's "

@@ -5,6 +5,8 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from ninja import Query, Router
 from pydantic import Field, model_validator
 
@@ -81,7 +83,7 @@ def build_provider_content(page: ProviderPage, serializer: ContentSerializer) ->
         "address": _address(page),
         "location": _location(page),
         "phone": page.phone,
-        "website": safe_href(page.website),
+        "website": safe_href(page.website) or None,
         "services": _services(page),
         "vetting": [
             {
@@ -147,6 +149,7 @@ PAGE_TYPES = [
         model=ProviderIndexPage,
         content_schema=ProviderIndexContent,
         build_content=build_provider_index_content,
+        description=lambda page: Truncator(strip_tags(page.intro or "").strip()).chars(160),
     ),
     PageType(
         model=ProviderPage,

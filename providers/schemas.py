@@ -49,7 +49,7 @@ class ProviderContent(Schema):
     address: AddressSchema
     location: GeoPointSchema | None
     phone: str
-    website: str
+    website: str | None
     services: list[ServiceSchema]
     vetting: list[VettingAnswerSchema]
     accepting_new_patients: bool

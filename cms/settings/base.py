@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -277,6 +277,9 @@ API_PREVIEW_TOKEN_MINUTES = env_int("API_PREVIEW_TOKEN_MINUTES", 30)
 # The CDN in front of the API is purged on publish (wagtail.contrib.frontend_cache), when
 # FRONTEND_CACHE_BACKEND names one: cloudflare, cloudfront or http (Varnish-style PURGE).
 API_PUBLIC_URL = env_str("API_PUBLIC_URL", WAGTAILADMIN_BASE_URL)
+# Where readers load images and media files from (a CDN), joined to storage's relative URLs;
+# by default the origin serving the API. Absolute URLs from storage (S3, a CDN) are kept.
+MEDIA_PUBLIC_URL = env_url("MEDIA_PUBLIC_URL", API_PUBLIC_URL)
 FRONTEND_CACHE_BACKENDS = {
     "cloudflare": lambda: {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",

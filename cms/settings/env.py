@@ -1,6 +1,7 @@
 """Typed readers for environment variables, so that settings modules stay declarative."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -45,3 +46,17 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_url(name: str, default: str | None = None) -> str | None:
+    """An absolute http(s) URL without a trailing slash, e.g. a CDN's origin."""
+    value = env_str(name)
+    if value is None:
+        return default
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{name} must be an absolute http(s) URL such as https://cdn.example.org, "
+            f"not {value!r}."
+        )
+    return value.rstrip("/")

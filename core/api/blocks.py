@@ -28,10 +28,12 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from core.api.images import ImageResolver, ImageSchema
 from core.api.links import PageLinkResolver, PageLinkSchema
-from core.api.rich_text import RichTextResolver
+from core.api.rich_text import Anchors, RichTextResolver
 from core.blocks.media import ImageBlock
+from core.blocks.text import HeadingBlock
 from core.blocks.walk import walk
 from core.locales import text_direction
+from core.media import public_document_url
 from core.visibility import restricted_paths
 
 
@@ -200,7 +202,9 @@ class ContentSerializer:
         #: Paths under view restrictions, looked up once for all of this response's queries.
         self.restricted = restricted_paths() if restricted is None else restricted
         self.links = PageLinkResolver(locale_chain, request, self.restricted)
-        self.rich_text = RichTextResolver(self.links)
+        #: Heading anchors of this page: one serializer renders one page, so they are unique.
+        self.anchors = Anchors()
+        self.rich_text = RichTextResolver(self.links, self.anchors)
         self.images = ImageResolver()
         #: Page-level facts that adapters need, e.g. {"reference_numbers": {"nimh": 1}}.
         self.context: dict[str, Any] = {}
@@ -268,7 +272,7 @@ class ContentSerializer:
         if isinstance(block, blocks.PageChooserBlock):
             return self.links.link(value.pk)
         if isinstance(block, DocumentChooserBlock):
-            return DocumentSchema(id=value.pk, title=value.title, url=value.url)
+            return DocumentSchema(id=value.pk, title=value.title, url=public_document_url(value))
         if isinstance(block, blocks.RichTextBlock):
             return self.html(value.source)
         if isinstance(block, blocks.DecimalBlock):
@@ -287,6 +291,12 @@ class ImageBlockAdapter(BlockAdapter):
             "ImageBlockValue",
             ImageBlock,
             image=(ImageSchema | None, ...),
+            decorative=(
+                bool,
+                Field(
+                    description="Adds nothing to the text: alt is empty, screen readers skip it."
+                ),
+            ),
             caption=(str, ...),
             credit=(str, ...),
         )
@@ -294,6 +304,29 @@ class ImageBlockAdapter(BlockAdapter):
     def value(self, block, value, serializer):
         return {
             "image": serializer.images.serialize(value.get("image"), alt=value.alt),
+            "decorative": bool(value.get("decorative")),
             "caption": value.get("caption") or "",
             "credit": value.get("credit") or "",
         }
+
+
+@register_block_adapter(HeadingBlock)
+class HeadingBlockAdapter(BlockAdapter):
+    """A heading carries its anchor (the `id` a front end gives it), for links and the table of
+    contents: a slug of its text, unique on the page."""
+
+    def schema(self, block, schemas):
+        return schemas.model(
+            "HeadingBlockValue",
+            HeadingBlock,
+            text=(str, ...),
+            level=(Literal["h2", "h3", "h4"], ...),
+            anchor=(str, Field(description="Unique on the page; stable while the text is.")),
+        )
+
+    def value(self, block, value, serializer):
+        text = value.get("text") or ""
+        level = value.get("level") or "h2"
+        anchor = serializer.anchors.claim(text)
+        serializer.anchors.headings.append({"anchor": anchor, "text": text, "level": level})
+        return {"text": text, "level": level, "anchor": anchor}

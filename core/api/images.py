@@ -9,8 +9,11 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from ninja import Schema
+from pydantic import Field
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
+
+from core.media import public_media_url
 
 
 class FocalPoint(Schema):
@@ -21,7 +24,7 @@ class FocalPoint(Schema):
 
 
 class ImageSource(Schema):
-    url: str
+    url: str = Field(description="Absolute, from MEDIA_PUBLIC_URL (or storage's own origin).")
     width: int
     height: int
 
@@ -82,7 +85,9 @@ class ImageResolver:
         specs = rendition_specs()
         renditions = image.get_renditions(*specs)
         sources = [
-            ImageSource(url=rendition.full_url, width=rendition.width, height=rendition.height)
+            ImageSource(
+                url=public_media_url(rendition.url), width=rendition.width, height=rendition.height
+            )
             for rendition in (renditions[spec] for spec in specs)
         ]
         default_width = getattr(settings, "API_IMAGE_DEFAULT_WIDTH", 960)
@@ -102,5 +107,5 @@ class ImageResolver:
             height=default.height,
             srcset=sources,
             focal_point=focal_point,
-            original_url=image.file.url if expose_original else None,
+            original_url=public_media_url(image.file.url) if expose_original else None,
         )

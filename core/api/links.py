@@ -3,20 +3,28 @@ exists, along the fallback chain otherwise, and never to a draft, expired or res
 
 from django.http import HttpRequest
 from ninja import Schema
+from pydantic import Field
 from wagtail.models import Page
 
+from core.api.types import Direction, PageTypeLabel
 from core.locales import best_per_key, text_direction
 from core.paths import front_end_path
 from core.visibility import visible
 
 
 class LocaleSchema(Schema):
-    code: str
-    direction: str
+    """A locale, the one shape of every `locale` field: its code and its text direction."""
+
+    code: str = Field(description="BCP 47, lower case: en, es, ar, es-mx.")
+    direction: Direction
 
     @classmethod
     def of(cls, code: str) -> "LocaleSchema":
-        return cls(code=code, direction=text_direction(code))
+        try:
+            direction = text_direction(code)
+        except KeyError:  # a requested locale Django does not know (it fell back to a known one)
+            direction = "ltr"
+        return cls(code=code, direction=direction)
 
 
 class PageLinkSchema(Schema):
@@ -24,7 +32,7 @@ class PageLinkSchema(Schema):
     title: str
     path: str
     locale: LocaleSchema
-    page_type: str
+    page_type: PageTypeLabel
 
 
 def page_link(page: Page, request: HttpRequest | None = None) -> PageLinkSchema:

@@ -27,9 +27,11 @@ from wagtail.models import Page, Site
 
 from core.api.blocks import ContentSerializer
 from core.api.http import set_last_modified
+from core.api.images import ImageSchema
 from core.api.links import LocaleSchema, PageLinkSchema, page_link
 from core.api.params import locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
+from core.api.types import PageTypeLabel, Timestamp, register_page_type_labels, utc_timestamp
 from core.events import family_tag
 from core.locales import content_language_codes
 from core.paths import front_end_path
@@ -76,20 +78,30 @@ class PageType:
 
 class SeoSchema(Schema):
     title: str
-    description: str
+    description: str = Field(
+        description="Never empty: the editor's search description, the page type's own (an "
+        "article's summary, an index's introduction), or the title with the site's name."
+    )
     canonical_path: str
+    canonical_url: str | None = Field(
+        description="Absolute, from the Wagtail site's hostname and port (Settings > Sites)."
+    )
+    image: ImageSchema | None = Field(
+        description="The Open Graph image: the page's hero image, else the home page's."
+    )
     json_ld: dict[str, JsonValue]
 
 
 class AlternateSchema(Schema):
     """A live translation of the page, for hreflang links."""
 
-    locale: str
+    locale: LocaleSchema
     path: str
+    url: str = Field(description="The absolute URL of the translation (hreflang's href).")
 
 
 class TranslationStatusSchema(Schema):
-    locale: str
+    locale: LocaleSchema
     status: Literal["missing", "in_progress", "complete", "outdated"]
     translated_segments: int | None
     total_segments: int | None
@@ -113,8 +125,8 @@ class Rendering:
 
 
 class PageMetaSchema(Schema):
-    requested_locale: str
-    served_locale: str
+    requested_locale: LocaleSchema
+    served_locale: LocaleSchema
     fallback: bool
     partly_translated: bool = Field(
         False,
@@ -126,7 +138,7 @@ class PageMetaSchema(Schema):
 class TranslationProvenanceSchema(Schema):
     """Where a translated page's words came from, as of its published revision."""
 
-    source_locale: str
+    source_locale: LocaleSchema
     source_page_id: int | None
     source_revision_id: int | None = Field(
         description="The source page's revision this translation was made from."
@@ -146,7 +158,7 @@ class TranslationProvenanceSchema(Schema):
         description="Block ids and field names left in the source language by an editor."
     )
     reviewed_by: str | None
-    reviewed_at: datetime | None
+    reviewed_at: Timestamp | None
     translators: list[str]
 
 
@@ -161,15 +173,15 @@ class RedirectSchema(Schema):
 class PageEnvelope(Schema):
     kind: Literal["page"]
     id: int
-    page_type: str
+    page_type: PageTypeLabel
     locale: LocaleSchema
     title: str
     seo: SeoSchema
     breadcrumbs: list[PageLinkSchema]
     alternates: list[AlternateSchema]
     translation_status: list[TranslationStatusSchema]
-    first_published_at: datetime | None
-    last_published_at: datetime | None
+    first_published_at: Timestamp | None
+    last_published_at: Timestamp | None
     translation: TranslationProvenanceSchema | None = Field(
         None, description="For a translation: how it was made and reviewed; null for a source."
     )
@@ -184,6 +196,7 @@ def register_page_types(*page_types: PageType) -> None:
     """Apps describe their page models to the API in their `ready()`."""
     global _renderer
     _page_types.update({page_type.model: page_type for page_type in page_types})
+    register_page_type_labels(*(page_type.model._meta.label for page_type in page_types))
     _renderer = None
 
 
@@ -247,16 +260,21 @@ class PageRenderer:
             family_tag(page.translation_key),
         )
         served = page.locale.language_code
+        seo = self.seo(page, page_type, serializer, breadcrumbs)
         body = {
             "kind": "page",
             "id": page.pk,
             "page_type": page._meta.label,
             "locale": LocaleSchema.of(served),
             "title": page.title,
-            "seo": self.seo(page, page_type, serializer),
+            "seo": seo,
             "breadcrumbs": [page_link(crumb) for crumb in breadcrumbs],
             "alternates": [
-                {"locale": alternate.locale.language_code, "path": front_end_path(alternate)}
+                {
+                    "locale": LocaleSchema.of(alternate.locale.language_code),
+                    "path": front_end_path(alternate),
+                    "url": alternate.get_full_url(),
+                }
                 for alternate in alternates
             ],
             "translation_status": translation_status(page),
@@ -290,8 +308,8 @@ class PageRenderer:
         date-dependent fields have gone stale since it was rendered is decoded and refreshed."""
         meta = json.dumps(
             {
-                "requested_locale": requested_locale,
-                "served_locale": stored.locale,
+                "requested_locale": LocaleSchema.of(requested_locale).model_dump(),
+                "served_locale": LocaleSchema.of(stored.locale).model_dump(),
                 "fallback": stored.locale != requested_locale,
                 "partly_translated": stored.partly_translated,
             }
@@ -362,13 +380,53 @@ class PageRenderer:
         return breadcrumbs, alternates
 
     @staticmethod
-    def seo(page: Page, page_type: PageType, serializer: ContentSerializer) -> dict[str, Any]:
+    def seo(
+        page: Page, page_type: PageType, serializer: ContentSerializer, breadcrumbs: list[Page]
+    ) -> dict[str, Any]:
+        canonical_url = page.get_full_url() if page.pk is not None else None
+        description = (
+            page.search_description
+            or page_type.description(page)
+            or f"{page.title} | {settings.WAGTAIL_SITE_NAME}"
+        )
+        image, alt = og_image(page, breadcrumbs)
+        og = serializer.images.serialize(image, alt=alt) if image is not None else None
+        if page_type.json_ld:
+            json_ld = page_type.json_ld(page, serializer)
+        else:
+            json_ld = {
+                "@context": "https://schema.org",
+                "@type": "WebPage",
+                "name": page.title,
+                "description": description,
+                "inLanguage": page.locale.language_code,
+            }
+        # What every page's JSON-LD can say, from facts the envelope has anyway.
+        if canonical_url:
+            json_ld.setdefault("url", canonical_url)
+        if og is not None:
+            json_ld.setdefault("image", og.url)
+        if page.last_published_at:
+            json_ld.setdefault("dateModified", utc_timestamp(page.last_published_at))
         return {
             "title": page.seo_title or page.title,
-            "description": page.search_description or page_type.description(page),
+            "description": description,
             "canonical_path": front_end_path(page),
-            "json_ld": page_type.json_ld(page, serializer) if page_type.json_ld else {},
+            "canonical_url": canonical_url,
+            "image": og,
+            "json_ld": json_ld,
         }
+
+
+def og_image(page: Page, breadcrumbs: list[Page]) -> tuple[Any, str | None]:
+    """The page's own hero image, else the site default: the hero image of its home page (the
+    first breadcrumb), with their alt texts."""
+    for candidate in (page, *(breadcrumbs[:1])):
+        candidate = candidate if hasattr(candidate, "hero_image") else candidate.specific
+        image = getattr(candidate, "hero_image", None)
+        if image is not None:
+            return image, getattr(candidate, "hero_alt", None)
+    return None, None
 
 
 def provenance_body(made: Provenance | None) -> dict[str, Any] | None:
@@ -376,7 +434,7 @@ def provenance_body(made: Provenance | None) -> dict[str, Any] | None:
         return None
     review = made.review
     return {
-        "source_locale": made.source_language,
+        "source_locale": LocaleSchema.of(made.source_language),
         "source_page_id": made.source_page_id,
         "source_revision_id": made.source_revision_id,
         "behind_source": made.behind_source,
@@ -401,14 +459,14 @@ def translation_status(page: Page) -> list[dict[str, Any]]:
     states = translation_states([source]).get(source.translation_key, [])
     return [
         {
-            "locale": source.locale.language_code,
+            "locale": LocaleSchema.of(source.locale.language_code),
             "status": "complete",
             "translated_segments": None,
             "total_segments": None,
         },
         *(
             {
-                "locale": state.locale.language_code,
+                "locale": LocaleSchema.of(state.locale.language_code),
                 "status": state.status.value,
                 "translated_segments": state.translated_segments,
                 "total_segments": state.total_segments,

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from core.api.blocks import ContentSerializer
+from core.api.links import LocaleSchema
 from core.api.pages import PageRenderer
 from core.api.params import locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
@@ -86,7 +87,11 @@ def build_preview_router(renderer: PageRenderer) -> Router:
         response["Content-Language"] = code
         return {
             **rendering.body,
-            "meta": {"requested_locale": code, "served_locale": code, "fallback": False},
+            "meta": {
+                "requested_locale": LocaleSchema.of(code),
+                "served_locale": LocaleSchema.of(code),
+                "fallback": False,
+            },
         }
 
     return router

@@ -4,6 +4,7 @@ from django.db.models import Subquery
 from ninja import Schema
 
 from core.api.blocks import ContentSerializer
+from core.api.links import LocaleSchema
 from core.events import SAFETY_TAG
 from core.links_safety import safe_href
 from core.locales import first_in_chain
@@ -16,11 +17,11 @@ class CrisisLineSchema(Schema):
     phone: str
     text_option: str
     hours: str
-    url: str
+    url: str | None
 
 
 class SafetySchema(Schema):
-    locale: str
+    locale: LocaleSchema
     disclaimer: str
     crisis_heading: str
     crisis_lines: list[CrisisLineSchema]
@@ -51,7 +52,7 @@ def safety_for(serializer: ContentSerializer) -> SafetySchema | None:
     if information is None:
         return None
     return SafetySchema(
-        locale=information.locale.language_code,
+        locale=LocaleSchema.of(information.locale.language_code),
         disclaimer=serializer.html(information.disclaimer),
         crisis_heading=information.crisis_heading,
         crisis_lines=[
@@ -61,7 +62,7 @@ def safety_for(serializer: ContentSerializer) -> SafetySchema | None:
                 phone=line.phone,
                 text_option=line.text_option,
                 hours=line.hours,
-                url=safe_href(line.url),
+                url=safe_href(line.url) or None,
             )
             for line in information.crisis_lines.all()
         ],

@@ -61,10 +61,16 @@ def rebuild(page_ids: Iterable[int], progress: Callable[[int], None] | None = No
 
 
 def render_missing(**kwargs) -> None:
-    """post_migrate: live pages that have never been rendered (e.g. made by a migration), or
-    were rendered before listings read their cards, get their snapshots, shallowest first so
-    that breadcrumbs find their ancestors. Snapshots are replaced in place: readers keep
-    being served meanwhile."""
+    """post_migrate: live pages that have never been rendered (e.g. made by a migration), were
+    rendered before listings read their cards, or whose snapshots are stale (a migration that
+    changes what bodies contain marks them so by clearing their revision), get their
+    snapshots, shallowest first so that breadcrumbs find their ancestors. Snapshots are
+    replaced in place: readers keep being served meanwhile."""
     without_cards = snapshots_without_cards().values("page_id")
-    pages = live_pages_without_snapshots() | Page.objects.filter(pk__in=without_cards)
+    stale = stale_snapshots().filter(page__live=True).values("page_id")
+    pages = (
+        live_pages_without_snapshots()
+        | Page.objects.filter(pk__in=without_cards)
+        | Page.objects.filter(pk__in=stale)
+    )
     rebuild(list(pages.order_by("path").values_list("pk", flat=True)))

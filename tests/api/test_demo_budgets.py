@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Person
 from core.snapshots.models import PageSnapshot
 
 LOCALES = ["en", "es", "ar"]
@@ -95,3 +96,17 @@ def test_demo_search_costs_the_search_backend_and_one_read_of_snapshots(api, unc
 def test_the_demo_site_endpoint_costs_the_same_in_every_locale(api, uncached, locale):
     # Site, home pages, view restrictions, menu, safety information and its crisis lines.
     assert cost(api, "/site", locale=locale) == (6, 200)
+
+
+#: The person, their translation in the chain, what they wrote, what they reviewed, and their
+#: photo's renditions.
+PERSON_BUDGET = 5
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_demo_author_and_reviewer_profile_stays_within_the_budget(api, uncached, locale):
+    credited = Person.objects.filter(locale__language_code="en").values_list("pk", flat=True)
+    costs = {pk: cost(api, f"/people/{pk}", locale=locale) for pk in credited}
+
+    assert {status for _, status in costs.values()} == {200}, costs
+    assert max(queries for queries, _ in costs.values()) <= PERSON_BUDGET

@@ -13,7 +13,10 @@ def link_to(page) -> str:
 
 
 def front_end_link(page) -> str:
-    return f'<a href="/en/articles/{page.slug}/" data-page-id="{page.pk}">the guide</a>'
+    return (
+        f'<a href="/en/articles/{page.slug}/" data-link-type="page" data-page-id="{page.pk}">'
+        "the guide</a>"
+    )
 
 
 def test_page_links_in_provider_rich_text_get_their_front_end_href(

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from wagtail.models import Page
 
 from articles.models import ArticlePageTopic
@@ -17,7 +18,12 @@ def test_article_cards_have_what_a_listing_shows(api, article, topic):
     card = body["items"][0]
     assert card["title"] == article.title
     assert card["path"] == f"/en/articles/{article.slug}/"
-    assert card["author"] == {"name": article.author.name, "credentials": "Health writer"}
+    assert card["author"] == {
+        "id": article.author.pk,
+        "name": article.author.name,
+        "credentials": "Health writer",
+        "api_url": f"{settings.API_PUBLIC_URL}/api/v1/people/{article.author.pk}",
+    }
     assert card["topics"] == [{"slug": "esketamine", "name": "Esketamine", "kind": "treatment"}]
     assert card["reading_time_minutes"] >= 1
 

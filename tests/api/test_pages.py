@@ -23,7 +23,13 @@ def test_a_route_resolves_to_the_whole_article(api, article):
     assert body["page_type"] == "articles.ArticlePage"
     assert body["locale"] == {"code": "en", "direction": "ltr"}
     assert [crumb["path"] for crumb in body["breadcrumbs"]] == ["/en/", "/en/articles/"]
-    assert body["alternates"] == [{"locale": "en", "path": f"/en/articles/{article.slug}/"}]
+    assert body["alternates"] == [
+        {
+            "locale": {"code": "en", "direction": "ltr"},
+            "path": f"/en/articles/{article.slug}/",
+            "url": f"http://localhost/en/articles/{article.slug}/",
+        }
+    ]
     content = body["content"]
     assert content["type"] == "articles.ArticlePage"
     assert content["author"]["name"] == article.author.name
@@ -58,7 +64,8 @@ def test_rich_text_links_become_front_end_paths(api, article_index):
     article = build_article(article_index, title="Linking", blocks=[paragraph(text)])
     html = resolve(api, article).json()["content"]["science"][1]["value"]
     assert html == (
-        f'<p>See <a href="/en/articles/{target.slug}/" data-page-id="{target.pk}">'
+        f'<p>See <a href="/en/articles/{target.slug}/" data-link-type="page" '
+        f'data-page-id="{target.pk}">'
         "the esketamine guide</a>.</p>"
     )
 
@@ -160,8 +167,8 @@ def test_a_missing_translation_falls_back_along_the_chain(api, article):
     assert response.status_code == 200
     body = response.json()
     assert body["meta"] == {
-        "requested_locale": "ar",
-        "served_locale": "en",
+        "requested_locale": {"code": "ar", "direction": "rtl"},
+        "served_locale": {"code": "en", "direction": "ltr"},
         "fallback": True,
         "partly_translated": False,
     }
@@ -173,12 +180,16 @@ def test_a_live_translation_is_served_with_its_alternates(api, article, spanish)
     body = api(f"/pages/{article.pk}", locale="es-MX").json()
     assert body["id"] == translation.pk
     assert body["meta"] == {
-        "requested_locale": "es-mx",
-        "served_locale": "es",
+        "requested_locale": {"code": "es-mx", "direction": "ltr"},
+        "served_locale": {"code": "es", "direction": "ltr"},
         "fallback": True,
         "partly_translated": False,
     }
-    assert {"locale": "es", "path": "/es/articles/ketamina/"} in body["alternates"]
+    assert {
+        "locale": {"code": "es", "direction": "ltr"},
+        "path": "/es/articles/ketamina/",
+        "url": "http://localhost/es/articles/ketamina/",
+    } in body["alternates"]
     exact = api("/pages/resolve", path="/es/articles/ketamina/").json()
     assert exact["meta"]["fallback"] is False
     assert exact["title"] == "Ketamina y depresión"
@@ -188,8 +199,8 @@ def test_a_draft_translation_is_not_an_alternate(api, article, spanish):
     translation = translate_page(article, spanish, slug="ketamina")
     translation.unpublish()
     body = resolve(api, article).json()
-    assert [alternate["locale"] for alternate in body["alternates"]] == ["en"]
-    assert api(f"/pages/{article.pk}", locale="es").json()["meta"]["served_locale"] == "en"
+    assert [alternate["locale"]["code"] for alternate in body["alternates"]] == ["en"]
+    assert api(f"/pages/{article.pk}", locale="es").json()["meta"]["served_locale"]["code"] == "en"
 
 
 @pytest.mark.parametrize("locale", ["fr", "zz-top", "e"])
@@ -255,7 +266,7 @@ def test_an_alias_in_another_locale_is_not_an_alternate(api, article, spanish):
     spanish_index = translate_page(article.get_parent().specific, spanish, slug="articulos")
     article.create_alias(parent=spanish_index, update_locale=spanish, reset_translation_key=False)
     body = api("/pages/resolve", path=f"/en/articles/{article.slug}/").json()
-    assert [alternate["locale"] for alternate in body["alternates"]] == ["en"]
+    assert [alternate["locale"]["code"] for alternate in body["alternates"]] == ["en"]
 
 
 @pytest.mark.parametrize(

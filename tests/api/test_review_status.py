@@ -48,8 +48,8 @@ def test_an_article_serves_its_review_status_in_english_and_spanish(
     translated = api(f"/pages/{article.pk}", locale="es").json()
 
     assert translated["meta"] == {
-        "requested_locale": "es",
-        "served_locale": "es",
+        "requested_locale": {"code": "es", "direction": "ltr"},
+        "served_locale": {"code": "es", "direction": "ltr"},
         "fallback": False,
         "partly_translated": False,
     }

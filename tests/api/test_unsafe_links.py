@@ -48,8 +48,9 @@ def test_a_clinic_description_link_with_javascript_reaches_readers_without_its_h
     assert "<a>the clinic</a>" in description
     assert "<a>by phone</a>" in description
     assert '<a href="https://clinic.example.org/book">booking</a>' in description
-    assert body["content"]["website"] == ""
-    assert "url" not in body["seo"]["json_ld"]
+    assert body["content"]["website"] is None
+    # The clinic's own page stands in for its refused website.
+    assert body["seo"]["json_ld"]["url"] == body["seo"]["canonical_url"]
     assert "javascript" not in html.lower()
     assert "the clinic</a>" in html
 
@@ -65,8 +66,8 @@ def test_a_spanish_crisis_line_with_a_javascript_url_is_served_without_it(
     article_safety = api(f"/pages/{spanish_article.pk}").json()["content"]["safety"]
     html = client.get(spanish_article.url).content.decode()
 
-    assert [line["url"] for line in site["safety"]["crisis_lines"]] == [""]
-    assert [line["url"] for line in article_safety["crisis_lines"]] == [""]
+    assert [line["url"] for line in site["safety"]["crisis_lines"]] == [None]
+    assert [line["url"] for line in article_safety["crisis_lines"]] == [None]
     assert "988 Lifeline (es)" in html
     assert "javascript" not in html.lower()
 
@@ -83,8 +84,8 @@ def test_references_and_profiles_with_unsafe_urls_are_served_without_them(
     body = api(f"/pages/{article.pk}").json()
     html = client.get(article.url).content.decode()
 
-    assert body["content"]["author"]["profile_url"] == ""
-    assert [ref["url"] for ref in body["content"]["references"]] == [""]
+    assert body["content"]["author"]["profile_url"] is None
+    assert [ref["url"] for ref in body["content"]["references"]] == [None]
     assert "url" not in body["seo"]["json_ld"]["author"]
     assert body["seo"]["json_ld"]["citation"][0]["url"] == "https://doi.org/10.1000/example"
     assert "vbscript" not in html and "data:text/html" not in html

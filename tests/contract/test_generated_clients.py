@@ -130,6 +130,23 @@ def test_the_generated_python_client_reads_the_site_and_listings_in_each_locale(
     assert answer.parsed is not None
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_generated_python_client_reads_every_demo_profile_in_each_locale(
+    python_client, demo_paths, uncached, locale
+):
+    from articles.models import Person
+
+    get_person = importlib.import_module("contract_client.api.people.get_person")
+    models = importlib.import_module("contract_client.models")
+    client = generated(python_client, DjangoTransport())
+    people = Person.objects.filter(locale__language_code="en").values_list("pk", flat=True)
+
+    profiles = [get_person.sync(client=client, person_id=pk, locale=locale) for pk in people]
+
+    assert profiles and all(isinstance(profile, models.PersonProfile) for profile in profiles)
+    assert all(profile.articles_written or profile.articles_reviewed for profile in profiles)
+
+
 def test_the_generated_python_client_takes_a_304_as_not_modified(
     python_client, demo_paths, uncached
 ):

@@ -54,7 +54,7 @@ def test_no_block_value_is_left_untyped(schema):
 
 
 def test_values_are_validated_against_their_block_type(schema):
-    heading = {"type": "heading", "id": "a", "value": {"text": "Hi", "level": "h2"}}
+    heading = {"type": "heading", "id": "a", "value": {"text": "Hi", "level": "h2", "anchor": "hi"}}
     schema.validate_python([heading])
     with pytest.raises(ValidationError):
         schema.validate_python([{**heading, "value": {"text": "Hi", "level": "h9"}}])

@@ -214,7 +214,9 @@ def test_article_from_draft_to_published_spanish_translation(sign_in, newsroom, 
     assert english["content"]["medical_reviewer"]["name"] == reviewer.name
     assert [block["type"] for block in english["content"]["science"]] == ["paragraph"]
 
-    alternates = {alternate["locale"]: alternate["path"] for alternate in english["alternates"]}
+    alternates = {
+        alternate["locale"]["code"]: alternate["path"] for alternate in english["alternates"]
+    }
     assert "es" in alternates, english["alternates"]
     spanish = resolve(reader, alternates["es"])
     assert spanish["locale"]["code"] == "es"

@@ -45,7 +45,7 @@ def test_a_reviewed_machine_translation_says_how_it_was_made_and_who_reviewed_it
     body = page_json(client, page, "es")
 
     made = body["translation"]
-    assert made["source_locale"] == "en"
+    assert made["source_locale"] == {"code": "en", "direction": "ltr"}
     assert made["source_page_id"] == article.pk
     assert made["source_revision_id"] == article.live_revision_id
     assert made["behind_source"] is False
