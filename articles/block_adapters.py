@@ -49,9 +49,9 @@ class ProviderDirectoryAdapter(BlockAdapter):
             ProviderDirectoryBlock,
             label=(str, ...),
             text=(str, ...),
-            country=(str, ...),
-            region=(str, ...),
-            service=(str, ...),
+            country=(str | None, ...),
+            region=(str | None, ...),
+            service=(str | None, ...),
             criterion=(Literal[criteria] | None, ...),
             path=(str | None, ...),
         )
@@ -60,9 +60,9 @@ class ProviderDirectoryAdapter(BlockAdapter):
         return {
             "label": value.get("label") or "",
             "text": value.get("text") or "",
-            "country": value.get("country") or "",
-            "region": value.get("region") or "",
-            "service": value.get("service") or "",
+            "country": value.get("country") or None,
+            "region": value.get("region") or None,
+            "service": value.get("service") or None,
             "criterion": value.get("criterion") or None,
             "path": serializer.context.get("provider_directory_path") or None,
         }

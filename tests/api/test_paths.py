@@ -61,6 +61,9 @@ def test_a_directory_call_to_action_gives_its_filters_as_fields_and_a_plain_path
     assert blocks
     assert all("?" not in block["path"] for block in blocks)
     assert any(block["region"] or block["country"] for block in blocks)
+    # A filter the editor left unset is null, never an empty string to pass on as `?service=`.
+    assert all(block[name] != "" for block in blocks for name in ("country", "region", "service"))
+    assert any(block["service"] is None for block in blocks)
 
 
 @pytest.mark.parametrize("given", ["/en/providers", "/en"])

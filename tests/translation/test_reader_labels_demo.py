@@ -110,5 +110,5 @@ def test_an_english_article_served_to_spanish_readers_keeps_english_labels(
 
     body = client.get(f"/api/v1/pages/{english.pk}", {"locale": "es"}).json()
 
-    assert body["meta"]["served_locale"] == "en"
+    assert body["meta"]["served_locale"]["code"] == "en"
     assert body["content"]["labels"]["story"] == "Story"
