@@ -142,3 +142,19 @@ def test_autosave_adds_no_messages(admin_client, article_index):
 
     next_load = admin_client.get(edit_url(article))
     assert not [str(message) for message in next_load.context["messages"]]
+
+
+@pytest.mark.django_db
+def test_the_panel_gives_the_sections_word_count_and_why_wagtails_checks_count_more(
+    admin_client, article_index, safety
+):
+    article = ArticlePageFactory(parent=article_index, story=paragraphs(HARD_ENGLISH))
+    article.save_revision()
+
+    panel = panel_html(admin_client.get(edit_url(article)))
+
+    assert (
+        f"The story, science and guidance sections: {article.word_count} words, about "
+        f"{article.reading_time_minutes} min to read at 200 words a minute." in panel
+    )
+    assert "Checks panel counts every word of the previewed page" in panel
