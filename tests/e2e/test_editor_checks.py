@@ -35,4 +35,3 @@ def test_the_checks_panel_counts_the_words_of_the_previewed_article(sign_in, new
     expect(checks.locator("[data-content-word-count]")).to_have_text(re.compile(r"^\d{3}$"))
     expect(checks.locator("[data-content-reading-time]")).to_have_text(re.compile(r"^\d+ mins?$"))
     expect(checks.locator("[data-content-readability-score]")).not_to_have_text("-")
-    page.screenshot(path="/tmp/ed/checks.png")
