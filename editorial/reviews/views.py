@@ -22,6 +22,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from articles import review_status as review
 from articles.models import ArticlePage, cites_open_notice
+from editorial.reviews.first_review import AWAITING_FIRST_REVIEW
 
 #: The report's status for an article citing a retracted or corrected paper (Reports → Citations).
 RE_REVIEW = "re_review"
@@ -193,7 +194,9 @@ class ReviewsDueReportView(ReportView):
     def get_queryset(self):
         # The filters are applied once, by ReportView.get_filtered_queryset.
         # Articles citing a retracted or corrected paper need a review whatever their dates.
-        flagged = ArticlePage.objects.annotate(_cites_open_notice=cites_open_notice())
+        flagged = ArticlePage.objects.exclude(AWAITING_FIRST_REVIEW).annotate(
+            _cites_open_notice=cites_open_notice()
+        )
         return (
             review.due_for_review(flagged, today=self.today, also=Q(_cites_open_notice=True))
             .order_by(
