@@ -105,14 +105,14 @@ def write_and_submit(page: Page, article_index_id: int, author_name: str) -> Non
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     open_footer_actions(page)
     page.get_by_role("button", name=SUBMIT_LABEL).click()
-    expect_message(page, re.compile(rf"Page '{re.escape(TITLE)}' has been submitted"))
+    expect_message(page, f"“{TITLE}” was sent to medical review.")
 
 
-def approve_current_step(page: Page, article_id: int) -> None:
+def approve_current_step(page: Page, article_id: int, outcome: str) -> None:
     page.goto(f"/admin/pages/{article_id}/edit/")
     open_footer_actions(page)
     page.get_by_role("button", name="Approve", exact=True).click()
-    expect_message(page, f"Page '{TITLE}' has been updated")
+    expect_message(page, outcome)
 
 
 def start_spanish_translation(page: Page, article_id: int) -> str:
@@ -177,7 +177,9 @@ def test_article_from_draft_to_published_spanish_translation(sign_in, newsroom, 
     assert [block.block_type for block in draft.guidance] == ["paragraph"]
 
     # The medical reviewer approves the medical review.
-    approve_current_step(sign_in("reviewer"), article.pk)
+    approve_current_step(
+        sign_in("reviewer"), article.pk, f"“{TITLE}” was sent to editorial approval."
+    )
     medical_review = TaskState.objects.get(
         workflow_state=workflow_state, task__name="Medical review"
     )
@@ -187,7 +189,7 @@ def test_article_from_draft_to_published_spanish_translation(sign_in, newsroom, 
 
     # An editor approves the last step, which publishes the article.
     editor = sign_in("editor")
-    approve_current_step(editor, article.pk)
+    approve_current_step(editor, article.pk, f"Approved and published: readers now get “{TITLE}”.")
     article.refresh_from_db()
     assert article.live
     today = timezone.localdate()

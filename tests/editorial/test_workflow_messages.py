@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-
 from wagtail.test.utils.form_data import querydict_from_html
 
 from tests.articles.factories import ArticlePageFactory
