@@ -19,7 +19,7 @@ from tests.providers.factories import ProviderIndexPageFactory, ProviderPageFact
 
 NO_SOURCE = (
     "Science section: The statistic “30%” has no source. Enter the key of one of this "
-    "article's references."
+    "article's references: nimh."
 )
 HARD_STORY = (
     "The Story section reads at Flesch\N{EN DASH}Kincaid grade 14; aim for grade 8 or below. "
