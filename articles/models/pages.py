@@ -160,9 +160,12 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
         index.FilterField("next_review_due"),
     ]
 
+    # What a writer fills in first, and publishing requires: title, standfirst, author, summary.
     content_panels = [
         *Page.content_panels,
         FieldPanel("standfirst"),
+        FieldPanel("author", widget=AuthorChooserWidget),
+        FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"
         ),
@@ -181,7 +184,6 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
         InlinePanel("references", heading="References", label="Reference"),
     ]
     review_panels = [
-        FieldPanel("author", widget=AuthorChooserWidget),
         HelpPanel(
             content=(
                 "<p>The medical reviewer and the review date are set when a medical reviewer "
@@ -195,7 +197,6 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
     ]
     promote_panels = [
         *Page.promote_panels,
-        FieldPanel("summary"),
         InlinePanel("topic_links", heading="Topics", label="Topic"),
     ]
 

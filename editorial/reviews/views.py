@@ -89,7 +89,7 @@ def _locale_choices() -> list[tuple[str, str]]:
 
 class ReviewsDueFilterSet(WagtailFilterSet):
     locale = django_filters.ChoiceFilter(
-        label=_("Locale"),
+        label=_("Language"),
         choices=_locale_choices,
         field_name="locale__language_code",
         empty_label=_("All"),
@@ -159,7 +159,7 @@ class ReviewsDueReportView(ReportView):
             label=_("Article"),
             get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.pk]),
         ),
-        LocaleColumn(accessor="locale", sort_key=None),
+        LocaleColumn(accessor="locale", sort_key=None, label=_("Language")),
         Column("publication", label=_("Published")),
         Column("last_reviewed", label=_("Last reviewed")),
         Column("next_review_due", label=_("Next review due")),
@@ -179,7 +179,7 @@ class ReviewsDueReportView(ReportView):
     ]
     export_headings = {
         "title": _("Article"),
-        "locale_name": _("Locale"),
+        "locale_name": _("Language"),
         "publication": _("Published"),
         "last_reviewed": _("Last reviewed"),
         "next_review_due": _("Next review due"),

@@ -127,7 +127,7 @@ def test_the_report_lists_overdue_and_due_soon_articles_soonest_first(articles, 
     client.force_login(superuser)
 
     listed = [
-        (row["Article"], row["Locale"], row["Published"], row["Next review due"], row["Status"])
+        (row["Article"], row["Language"], row["Published"], row["Next review due"], row["Status"])
         for row in rows(client.get(REPORT, {"export": "csv"}))
     ]
 
