@@ -116,7 +116,10 @@ def approve_current_step(page: Page, article_id: int, outcome: str) -> None:
 def start_spanish_translation(page: Page, article_id: int) -> str:
     """The editor's "Translate this page"; returns the Spanish page's edit URL."""
     page.goto(f"/admin/pages/{article_id}/edit/")
-    page.get_by_role("button", name="Actions", exact=True).click()
+    # The header's page actions (the author chooser on the Story tab has an "Actions" too).
+    page.get_by_role("navigation", name="Actions", exact=True).get_by_role(
+        "button", name="Actions"
+    ).click()
     page.get_by_role("link", name="Translate this page").click()
     page.get_by_label("Español").check()
     page.get_by_role("button", name="Submit").click()

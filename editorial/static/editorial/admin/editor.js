@@ -14,3 +14,34 @@
   // After Stimulus has connected every controller, StreamField's included.
   window.addEventListener('load', () => window.setTimeout(recount));
 })();
+
+// Draftail's editable area (role=textbox) has no accessible name: the field's label points at
+// a hidden input. Name each one after its field's label, also in blocks added later.
+(() => {
+  let labels = 0;
+  const name = (root) => {
+    root.querySelectorAll('[contenteditable="true"][role="textbox"]').forEach((box) => {
+      if (box.hasAttribute('aria-label') || box.hasAttribute('aria-labelledby')) return;
+      const field = box.closest('[data-field], .w-field, [data-contentpath]');
+      const label = field && field.querySelector('label, .w-field__label');
+      if (!label) return;
+      if (!label.id) {
+        labels += 1;
+        label.id = `editorial-rich-text-label-${labels}`;
+      }
+      box.setAttribute('aria-labelledby', label.id);
+    });
+  };
+  const start = () => {
+    name(document);
+    new MutationObserver(() => name(document)).observe(document.body, {
+      childList: true,
+      subtree: true,
+    });
+  };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
