@@ -22,14 +22,19 @@
   const name = (root) => {
     root.querySelectorAll('[contenteditable="true"][role="textbox"]').forEach((box) => {
       if (box.hasAttribute('aria-label') || box.hasAttribute('aria-labelledby')) return;
-      const field = box.closest('[data-field], .w-field, [data-contentpath]');
+      const field = box.closest('[data-field]');
       const label = field && field.querySelector('label, .w-field__label');
-      if (!label) return;
-      if (!label.id) {
-        labels += 1;
-        label.id = `editorial-rich-text-label-${labels}`;
+      if (label) {
+        if (!label.id) {
+          labels += 1;
+          label.id = `editorial-rich-text-label-${labels}`;
+        }
+        box.setAttribute('aria-labelledby', label.id);
+        return;
       }
-      box.setAttribute('aria-labelledby', label.id);
+      // A block with one rich-text field has no field label: its panel's heading names it.
+      const panel = box.closest('[aria-labelledby]');
+      if (panel) box.setAttribute('aria-labelledby', panel.getAttribute('aria-labelledby'));
     });
   };
   const start = () => {
