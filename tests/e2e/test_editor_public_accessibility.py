@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticlePageFactory
-from tests.e2e.test_editor_accessibility import axe_source, severe_findings  # noqa: F401
+from tests.e2e.accessibility import axe_source_fixture, severe_findings  # noqa: F401
 
 pytestmark = [
     pytest.mark.e2e,
