@@ -74,9 +74,22 @@ def article_review_steps(page: Page, candidate: Page, user=None) -> list[str]:
     return steps
 
 
+def in_medical_review(page: Page) -> bool:
+    """Whether the article waits at its workflow's medical-review step now."""
+    task = page.current_workflow_task
+    return task is not None and issubclass(task.specific_class, MedicalReviewTask)
+
+
 def review_steps(page: Page, candidate: Page) -> list[str]:
     if is_source(page):
         if requires_medical_review(page) and not has_medical_approval(page):
+            if in_medical_review(page):
+                return [
+                    _(
+                        "The article is in medical review: it is published after a medical "
+                        "reviewer and then an editor approve it."
+                    )
+                ]
             return [
                 _(
                     "A medical reviewer has not approved the latest changes. Submit the "

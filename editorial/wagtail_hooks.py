@@ -5,6 +5,8 @@ from importlib import import_module
 # Importing each module registers its hooks.
 HOOK_MODULES = (
     "editorial.checks.hooks",  # content checks in the editor
+    "editorial.workflow_messages",  # what a workflow action did, in words
+    "editorial.editor_assets",  # the editor's script (tab error badges) and styles
     "editorial.publishing_hooks",  # no publishing around the medical review
     "editorial.translation_sync",  # wagtail-localize's sync, publishing only what may go live
     "editorial.partial_publish",  # an editor's explicit partial publish of a translation

@@ -1,13 +1,20 @@
-"""The delivery log in the admin (Reports → Webhook deliveries): read-only, filterable by status."""
+"""The delivery log in the admin (Reports → Webhook deliveries): filterable by status, readable by
+editors (webhooks/admin_views.py); only a retry changes a delivery."""
 
 from django.urls import path
 from wagtail import hooks
-from wagtail.admin.ui.tables import StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from webhooks.models import DeliveryStatus, WebhookDelivery
+from webhooks.admin_views import (
+    PAGES_COLUMN,
+    STATUS_COLUMN,
+    DeliveryIndexView,
+    DeliveryInspectView,
+    retry,
+)
+from webhooks.models import WebhookDelivery
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -37,24 +44,14 @@ class WebhookDeliveryViewSet(ModelViewSet):
     add_to_reference_index = False
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = [
-        "event",
-        StatusTagColumn(
-            "get_status_display",
-            label="Status",
-            primary=lambda delivery: delivery.status == DeliveryStatus.DELIVERED,
-            sort_key="status",
-        ),
-        "endpoint",
-        "attempts",
-        "last_status_code",
-        "next_attempt_at",
-        "created_at",
-    ]
+    index_view_class = DeliveryIndexView
+    inspect_view_class = DeliveryInspectView
+    list_display = ["event", PAGES_COLUMN, STATUS_COLUMN, "endpoint", "created_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["endpoint", "change_id", "event"]
     inspect_view_fields = [
         "event",
+        "pages",
         "status",
         "endpoint",
         "change_id",
@@ -74,6 +71,7 @@ class WebhookDeliveryViewSet(ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path(f"inspect/<{self.pk_path_converter}:pk>/", self.inspect_view, name="inspect"),
+            path("retry/<int:pk>/", retry, name="retry"),
         ]
 
 

@@ -91,8 +91,8 @@ class StatisticBlock(blocks.StructBlock):
         help_text="Who was studied, when and where, e.g. 'US adults with major depression, 2021'.",
     )
     reference = KeyBlock(
-        help_text="The key of the reference that reports this figure, exactly as it appears "
-        "under References, e.g. nimh-trd.",
+        help_text="The key of the reference that reports this figure, one of those listed at "
+        "the top of this tab (from References), e.g. nimh-trd.",
         error_messages={
             "required": (
                 "Every statistic needs a source: enter the key of one of this article's "

@@ -28,6 +28,7 @@ from articles.blocks import (
 )
 from articles.choosers import AuthorChooserWidget, MedicalReviewerChooserWidget
 from articles.forms import ArticlePageForm
+from articles.panels import ReferenceKeysPanel
 from articles.reading import count_words, reading_time_minutes
 from core.blocks.text import INLINE_FEATURES
 from core.dates import one_year_after
@@ -159,15 +160,18 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
         index.FilterField("next_review_due"),
     ]
 
+    # What a writer fills in first, and publishing requires: title, standfirst, author, summary.
     content_panels = [
         *Page.content_panels,
         FieldPanel("standfirst"),
+        FieldPanel("author", widget=AuthorChooserWidget),
+        FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"
         ),
         FieldPanel("story"),
     ]
-    science_panels = [FieldPanel("science")]
+    science_panels = [ReferenceKeysPanel(), FieldPanel("science")]
     guidance_panels = [FieldPanel("guidance")]
     reference_panels = [
         HelpPanel(
@@ -180,7 +184,6 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
         InlinePanel("references", heading="References", label="Reference"),
     ]
     review_panels = [
-        FieldPanel("author", widget=AuthorChooserWidget),
         HelpPanel(
             content=(
                 "<p>The medical reviewer and the review date are set when a medical reviewer "
@@ -194,7 +197,6 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
     ]
     promote_panels = [
         *Page.promote_panels,
-        FieldPanel("summary"),
         InlinePanel("topic_links", heading="Topics", label="Topic"),
     ]
 
@@ -303,8 +305,10 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
         return sorted({key for key in keys if keys.count(key) > 1})
 
     def _citation_errors(self) -> dict[str, ValidationError]:
-        """Errors for statistics whose reference key is missing or names no reference."""
-        keys = {reference.key for reference in self.references.all()}
+        """Errors for statistics whose reference key is missing or names no reference; each
+        error lists the keys the writer may use."""
+        keys = [reference.key for reference in self.references.all()]
+        listed = ", ".join(keys)
         errors = {}
         for field_name in SECTION_FIELDS:
             block_errors = {}
@@ -312,18 +316,30 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
                 if not isinstance(child.block, StatisticBlock):
                     continue
                 key = child.value.get("reference")
-                if not key:
+                figure = child.value.get("figure")
+                if key and key in keys:
+                    continue
+                if not key and keys:
                     message = (
-                        f"The statistic “{child.value.get('figure')}” has no source. Enter the "
-                        "key of one of this article's references."
+                        f"The statistic “{figure}” has no source. Enter the key of one of this "
+                        f"article's references: {listed}."
                     )
-                elif key not in keys:
+                elif not key:
                     message = (
-                        f"No reference has the key “{key}”. Add that source under References, "
-                        "or use the key of a reference already listed."
+                        f"The statistic “{figure}” has no source, and the article has no "
+                        "references yet. Add its source under References, then enter that "
+                        "reference's key here."
+                    )
+                elif keys:
+                    message = (
+                        f"No reference has the key “{key}”. Use one of this article's reference "
+                        f"keys ({listed}), or add that source under References."
                     )
                 else:
-                    continue
+                    message = (
+                        f"No reference has the key “{key}”: the article has no references yet. "
+                        "Add that source under References."
+                    )
                 block_errors[position] = StructBlockValidationError(
                     block_errors={"reference": ValidationError(message)}
                 )

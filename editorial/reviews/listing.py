@@ -8,6 +8,11 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from articles import review_status as review
 from articles.models import ArticlePage, Person
+from editorial.reviews.first_review import (
+    AWAITING_FIRST_REVIEW,
+    NOT_REVIEWED_YET,
+    awaits_first_review,
+)
 
 
 class ArticleReviewFilterSet(PageFilterSet):
@@ -30,10 +35,12 @@ class ArticleReviewFilterSet(PageFilterSet):
         fields = []
 
     def filter_review_status(self, queryset, name, value):
-        return queryset.filter(review.status_q(value))
+        return queryset.filter(review.status_q(value)).exclude(AWAITING_FIRST_REVIEW)
 
 
 def review_status_label(page) -> str:
+    if awaits_first_review(page):
+        return str(NOT_REVIEWED_YET)
     return str(review.review_status(page.next_review_due).label)
 
 

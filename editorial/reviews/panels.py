@@ -9,6 +9,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.coreutils import get_content_languages
 
 from articles import review_status as review
+from articles.models import ArticlePage
+from editorial.reviews.first_review import AWAITING_FIRST_REVIEW
 
 
 class ReviewsDuePanel(Component):
@@ -22,7 +24,7 @@ class ReviewsDuePanel(Component):
     def get_context_data(self, parent_context: Mapping[str, Any]) -> dict[str, Any]:
         """Two queries whatever the number of articles: the counts, and the first articles."""
         today = review.today()
-        due = review.due_for_review(today=today)
+        due = review.due_for_review(ArticlePage.objects.exclude(AWAITING_FIRST_REVIEW), today=today)
         counts = {
             row["locale__language_code"]: row
             for row in due.order_by()

@@ -22,6 +22,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from articles import review_status as review
 from articles.models import ArticlePage, cites_open_notice
+from editorial.reviews.first_review import AWAITING_FIRST_REVIEW
 
 #: The report's status for an article citing a retracted or corrected paper (Reports → Citations).
 RE_REVIEW = "re_review"
@@ -88,7 +89,7 @@ def _locale_choices() -> list[tuple[str, str]]:
 
 class ReviewsDueFilterSet(WagtailFilterSet):
     locale = django_filters.ChoiceFilter(
-        label=_("Locale"),
+        label=_("Language"),
         choices=_locale_choices,
         field_name="locale__language_code",
         empty_label=_("All"),
@@ -158,7 +159,7 @@ class ReviewsDueReportView(ReportView):
             label=_("Article"),
             get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.pk]),
         ),
-        LocaleColumn(accessor="locale", sort_key=None),
+        LocaleColumn(accessor="locale", sort_key=None, label=_("Language")),
         Column("publication", label=_("Published")),
         Column("last_reviewed", label=_("Last reviewed")),
         Column("next_review_due", label=_("Next review due")),
@@ -178,7 +179,7 @@ class ReviewsDueReportView(ReportView):
     ]
     export_headings = {
         "title": _("Article"),
-        "locale_name": _("Locale"),
+        "locale_name": _("Language"),
         "publication": _("Published"),
         "last_reviewed": _("Last reviewed"),
         "next_review_due": _("Next review due"),
@@ -193,7 +194,9 @@ class ReviewsDueReportView(ReportView):
     def get_queryset(self):
         # The filters are applied once, by ReportView.get_filtered_queryset.
         # Articles citing a retracted or corrected paper need a review whatever their dates.
-        flagged = ArticlePage.objects.annotate(_cites_open_notice=cites_open_notice())
+        flagged = ArticlePage.objects.exclude(AWAITING_FIRST_REVIEW).annotate(
+            _cites_open_notice=cites_open_notice()
+        )
         return (
             review.due_for_review(flagged, today=self.today, also=Q(_cites_open_notice=True))
             .order_by(

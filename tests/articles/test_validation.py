@@ -63,8 +63,8 @@ def test_a_statistic_citing_a_key_that_no_reference_has_is_refused(article_index
         )
 
     assert messages(error.value) == [
-        "No reference has the key “star-d”. Add that source under References, or use the key "
-        "of a reference already listed."
+        "No reference has the key “star-d”. Use one of this article's reference keys "
+        "(nimh-trd), or add that source under References."
     ]
 
 

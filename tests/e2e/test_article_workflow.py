@@ -72,6 +72,16 @@ def write_and_submit(page: Page, article_index_id: int, author_name: str) -> Non
         "How ketamine therapy works, and what a course of treatment looks like."
     )
 
+    # What publishing requires comes first, on the Story tab: author and summary.
+    page.get_by_role("button", name="Choose an author").click()
+    chooser = page.get_by_role("dialog")
+    chooser.get_by_role("link", name=re.compile(re.escape(author_name))).click()
+    expect(chooser).to_be_hidden()
+    expect(page.get_by_role("tabpanel", name="Story")).to_contain_text(author_name)
+    page.get_by_role("textbox", name="Summary").fill(
+        "Ketamine can help when depression has not eased. Here is what a course involves."
+    )
+
     add_block(page, "Story", "Heading")
     page.get_by_role("tabpanel", name="Story").get_by_role(
         "textbox", name="Text*", exact=True
@@ -87,38 +97,29 @@ def write_and_submit(page: Page, article_index_id: int, author_name: str) -> Non
     add_block(page, "Guidance", "Paragraph")
     fill_last_rich_text(page, "Guidance", "Ask your doctor whether this treatment suits you.")
 
-    page.get_by_role("tab", name="Review").click()
-    page.get_by_role("button", name="Choose an author").click()
-    chooser = page.get_by_role("dialog")
-    chooser.get_by_role("link", name=re.compile(re.escape(author_name))).click()
-    expect(chooser).to_be_hidden()
-    expect(page.get_by_role("tabpanel", name="Review")).to_contain_text(author_name)
-
-    page.get_by_role("tab", name="Promote").click()
-    page.get_by_role("textbox", name="Summary").fill(
-        "Ketamine can help when depression has not eased. Here is what a course involves."
-    )
-
     # Wagtail autosaves the new page as the writer types, and from then on the form edits it. A
     # submission sent while that first autosave is still on its way would create the page a
     # second time (and fail on the slug in use), so wait until the form edits the saved page.
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     open_footer_actions(page)
     page.get_by_role("button", name=SUBMIT_LABEL).click()
-    expect_message(page, re.compile(rf"Page '{re.escape(TITLE)}' has been submitted"))
+    expect_message(page, f"“{TITLE}” was sent to medical review.")
 
 
-def approve_current_step(page: Page, article_id: int) -> None:
+def approve_current_step(page: Page, article_id: int, outcome: str) -> None:
     page.goto(f"/admin/pages/{article_id}/edit/")
     open_footer_actions(page)
     page.get_by_role("button", name="Approve", exact=True).click()
-    expect_message(page, f"Page '{TITLE}' has been updated")
+    expect_message(page, outcome)
 
 
 def start_spanish_translation(page: Page, article_id: int) -> str:
     """The editor's "Translate this page"; returns the Spanish page's edit URL."""
     page.goto(f"/admin/pages/{article_id}/edit/")
-    page.get_by_role("button", name="Actions", exact=True).click()
+    # The header's page actions (the author chooser on the Story tab has an "Actions" too).
+    page.get_by_role("navigation", name="Actions", exact=True).get_by_role(
+        "button", name="Actions"
+    ).click()
     page.get_by_role("link", name="Translate this page").click()
     page.get_by_label("Español").check()
     page.get_by_role("button", name="Submit").click()
@@ -177,7 +178,9 @@ def test_article_from_draft_to_published_spanish_translation(sign_in, newsroom, 
     assert [block.block_type for block in draft.guidance] == ["paragraph"]
 
     # The medical reviewer approves the medical review.
-    approve_current_step(sign_in("reviewer"), article.pk)
+    approve_current_step(
+        sign_in("reviewer"), article.pk, f"“{TITLE}” was sent to editorial approval."
+    )
     medical_review = TaskState.objects.get(
         workflow_state=workflow_state, task__name="Medical review"
     )
@@ -187,7 +190,7 @@ def test_article_from_draft_to_published_spanish_translation(sign_in, newsroom, 
 
     # An editor approves the last step, which publishes the article.
     editor = sign_in("editor")
-    approve_current_step(editor, article.pk)
+    approve_current_step(editor, article.pk, f"Approved and published: readers now get “{TITLE}”.")
     article.refresh_from_db()
     assert article.live
     today = timezone.localdate()

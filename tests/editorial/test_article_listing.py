@@ -65,3 +65,16 @@ def test_an_unknown_filter_value_is_a_form_error_not_a_500(admin_client, article
     response = admin_client.get(LISTING, {"review_status": "someday"})
 
     assert response.status_code == 200
+
+
+def test_a_new_draft_is_not_reviewed_yet_rather_than_overdue(admin_client, articles, article_index):
+    ArticlePageFactory(
+        parent=article_index,
+        title="New draft",
+        live=False,
+        medical_reviewer=None,
+        last_reviewed=None,
+    )
+
+    assert rows(admin_client)["New draft"][-1] == "Not reviewed yet"
+    assert "New draft" not in rows(admin_client, review_status="overdue")

@@ -298,7 +298,7 @@ def test_a_stored_statistic_without_a_reference_is_reported(article_index, safet
         ContentCheck(
             "error",
             "Science section: The statistic “30%” has no source. Enter the key of one of this "
-            "article's references.",
+            "article's references: nimh.",
             "science",
         )
     ]

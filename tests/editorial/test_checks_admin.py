@@ -19,7 +19,7 @@ from tests.providers.factories import ProviderIndexPageFactory, ProviderPageFact
 
 NO_SOURCE = (
     "Science section: The statistic “30%” has no source. Enter the key of one of this "
-    "article's references."
+    "article's references: nimh."
 )
 HARD_STORY = (
     "The Story section reads at Flesch\N{EN DASH}Kincaid grade 14; aim for grade 8 or below. "
@@ -55,8 +55,10 @@ def test_the_editor_shows_the_latest_revisions_problems_errors_first(
     panel = panel_html(response)
     assert "Content checks" in response.content.decode()
     assert panel.index(escape(NO_SOURCE)) < panel.index(escape(HARD_STORY))
-    assert 'class="help-block help-critical"' in panel
+    assert 'class="help-block content-check--blocking"' in panel
     assert 'class="help-block help-warning"' in panel
+    # Not a form error: Wagtail's tab badges count .help-critical, and the form saved fine.
+    assert "help-critical" not in panel
 
 
 @pytest.mark.django_db
@@ -140,3 +142,19 @@ def test_autosave_adds_no_messages(admin_client, article_index):
 
     next_load = admin_client.get(edit_url(article))
     assert not [str(message) for message in next_load.context["messages"]]
+
+
+@pytest.mark.django_db
+def test_the_panel_gives_the_sections_word_count_and_why_wagtails_checks_count_more(
+    admin_client, article_index, safety
+):
+    article = ArticlePageFactory(parent=article_index, story=paragraphs(HARD_ENGLISH))
+    article.save_revision()
+
+    panel = panel_html(admin_client.get(edit_url(article)))
+
+    assert (
+        f"The story, science and guidance sections: {article.word_count} words, about "
+        f"{article.reading_time_minutes} min to read at 200 words a minute." in panel
+    )
+    assert "Checks panel counts every word of the previewed page" in panel

@@ -71,7 +71,13 @@ def articles(index):
     overdue = article(index, "Overdue ketamine", -1)
     soon = article(index, "Due soon esketamine", 30)
     article(index, "Current TMS", 31)
-    article(index, "Never reviewed ECT", None, live=False)
+    # Readers got it without a review date (an import): overdue.
+    article(index, "Never reviewed ECT", None)
+    # A writer's new draft, never published: its first review is ahead of it, not overdue.
+    new_draft = ArticlePageFactory(
+        parent=index, title="New draft on psilocybin", live=False, last_reviewed=None
+    )
+    ArticlePage.objects.filter(pk=new_draft.pk).update(next_review_due=None)
     translate(soon, "es", "Esketamina pronto")
     translate(overdue, "ar", "الكيتامين متأخر")
     return index
@@ -121,13 +127,13 @@ def test_the_report_lists_overdue_and_due_soon_articles_soonest_first(articles, 
     client.force_login(superuser)
 
     listed = [
-        (row["Article"], row["Locale"], row["Published"], row["Next review due"], row["Status"])
+        (row["Article"], row["Language"], row["Published"], row["Next review due"], row["Status"])
         for row in rows(client.get(REPORT, {"export": "csv"}))
     ]
 
     yesterday, in_30_days = (TODAY - timedelta(days=1)).isoformat(), (TODAY + timedelta(30))
     assert listed == [
-        ("Never reviewed ECT", "English", "Draft", "", "Overdue"),
+        ("Never reviewed ECT", "English", "Live", "", "Overdue"),
         ("Overdue ketamine", "English", "Live", yesterday, "Overdue"),
         ("الكيتامين متأخر", "العربية", "Live", yesterday, "Overdue"),
         ("Due soon esketamine", "English", "Live", in_30_days.isoformat(), "Due soon"),
