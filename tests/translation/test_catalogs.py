@@ -13,9 +13,13 @@ ROOT = Path(settings.BASE_DIR)
 CATALOG = ROOT / "locale" / "{language}" / "LC_MESSAGES" / "django.{kind}"
 READER_TEMPLATES = [
     ROOT / "cms/templates/base.html",
-    *(ROOT / "articles/templates").rglob("*.html"),
-    *(ROOT / "home/templates").rglob("*.html"),
-    *(ROOT / "providers/templates").rglob("*.html"),
+    *(
+        path
+        for app in ("articles", "home", "providers")
+        for path in (ROOT / app / "templates").rglob("*.html")
+        # Editor panels (e.g. articles/panels/) are the admin's, in the editor's language.
+        if "panels" not in path.parts
+    ),
     *(ROOT / "core/templates/core/blocks").rglob("*.html"),
 ]
 # Python modules whose translated words reach readers (HTML pages or the API).
