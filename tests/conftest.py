@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
@@ -39,6 +40,19 @@ def empty_cache():
     empty("*")
     yield
     empty("*")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, as each request does: the test client's
+    requests to /es/ or /ar/ routes leave their language active in the test's thread (Django's
+    LocaleMiddleware activates it and nothing resets it), and lazy reader-facing words of the
+    next test would come out in it."""
+    from django.utils import translation
+
+    with translation.override(None):
+        translation.activate(settings.LANGUAGE_CODE)
+        yield
 
 
 @pytest.fixture(scope="module")
