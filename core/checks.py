@@ -29,3 +29,25 @@ def check_production_email(app_configs=None, **kwargs) -> list[Error]:
             )
         ]
     return []
+
+
+#: wagtail-localize's development translator: it reverses words, and readers would get that.
+DEVELOPMENT_MACHINE_TRANSLATOR = "wagtail_localize.machine_translators.dummy.DummyTranslator"
+
+
+@register()
+def check_production_machine_translator(app_configs=None, **kwargs) -> list[Error]:
+    """Under production settings, "Translate with …" must offer a real service or nothing."""
+    if not getattr(settings, "PRODUCTION_CHECKS", False):
+        return []
+    translator = getattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None) or {}
+    if translator.get("CLASS") == DEVELOPMENT_MACHINE_TRANSLATOR:
+        return [
+            Error(
+                "MACHINE_TRANSLATOR is dummy, the development translator that reverses words: "
+                "translators would be offered it as a machine translation.",
+                hint="Set MACHINE_TRANSLATOR to deepl or libretranslate, or leave it unset.",
+                id="core.E002",
+            )
+        ]
+    return []

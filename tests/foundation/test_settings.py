@@ -93,6 +93,12 @@ def test_production_refuses_an_email_backend_that_does_not_send(backend):
     assert "core.E001" in result.stderr
 
 
+def test_production_refuses_the_development_machine_translator():
+    result = run_manage("check", "--deploy", env={**PRODUCTION_ENV, "MACHINE_TRANSLATOR": "dummy"})
+    assert result.returncode != 0
+    assert "core.E002" in result.stderr
+
+
 def test_the_email_check_leaves_development_alone(settings):
     from core.checks import check_production_email
 
