@@ -63,13 +63,17 @@ class OneDatabaseRequestAtATimeServer(ThreadedWSGIServer):
     """
 
     def set_app(self, application):
-        lock = threading.Lock()
+        self.database_lock = threading.Lock()
+        self.serving = True
         static_prefix = urlsplit(settings.STATIC_URL).path
 
         def one_at_a_time(environ, start_response):
             if environ.get("PATH_INFO", "").startswith(static_prefix):
                 return application(environ, start_response)
-            with lock:
+            with self.database_lock:
+                if not self.serving:
+                    start_response("503 Service Unavailable", [("Content-Length", "0")])
+                    return [b""]
                 response = application(environ, start_response)
                 try:
                     return [b"".join(response)]
@@ -103,6 +107,22 @@ def live_server(django_db_setup):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _server_quiet_while_the_database_is_emptied(live_server):
+    """Between browser tests the server answers no request that would touch the database.
+
+    A closing page still sends requests (Wagtail's editing-session release beacon); run while
+    the test's teardown empties the database, one held SQLite's session table ("database table
+    is locked"), the flush failed and the next test found the previous test's users.
+    """
+    server = live_server.thread.httpd
+    with server.database_lock:
+        server.serving = True
+    yield
+    with server.database_lock:  # waits for the request in progress, if any
+        server.serving = False
 
 
 # Playwright's sync API runs an event loop in the test's thread, so Django refuses database
