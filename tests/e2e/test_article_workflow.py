@@ -108,6 +108,10 @@ def write_and_submit(page: Page, article_index_id: int, author_name: str) -> Non
 
 def approve_current_step(page: Page, article_id: int, outcome: str) -> None:
     page.goto(f"/admin/pages/{article_id}/edit/")
+    # Approving submits the whole form: sent before the StreamFields have drawn their blocks
+    # (their scripts and the choosers' requests still loading), a section went missing and the
+    # save failed with "validation errors" in CI under load.
+    page.wait_for_load_state("networkidle")
     open_footer_actions(page)
     page.get_by_role("button", name="Approve", exact=True).click()
     expect_message(page, outcome)
