@@ -87,8 +87,14 @@ lock: ## Re-resolve pyproject.toml's dependencies into requirements.lock (runtim
 	    | grep -vxFf <(grep -v '^#' requirements.lock); } > requirements-dev.lock
 	rm -rf var/lock-venv build *.egg-info
 
+# Each mutant's test process starts from a copy of this database, migrated once per run.
+MUTATION_DATABASE := $(CURDIR)/var/mutation-template.sqlite3
+
 mutate: install ## Mutation-test the modules that guard readers ([tool.mutmut]; slow, see docs/testing.md)
-	$(BIN)/mutmut run --max-children $(MUTATE_WORKERS) $(MUTATE_ARGS)
+	@mkdir -p var && rm -f $(MUTATION_DATABASE)
+	DATABASE_URL=sqlite:///$(MUTATION_DATABASE) DJANGO_SETTINGS_MODULE=cms.settings.test \
+	  $(MANAGE) migrate --verbosity 0
+	TEST_DATABASE_TEMPLATE=$(MUTATION_DATABASE) $(BIN)/mutmut run --max-children $(MUTATE_WORKERS) $(MUTATE_ARGS)
 	$(BIN)/mutmut results
 
 clean: ## Remove the virtualenv and caches (keeps var/ with the database and media)
