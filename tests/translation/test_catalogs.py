@@ -165,7 +165,8 @@ def test_the_admin_catalogs_keep_placeholders_and_are_compiled(language):
             assert len(entry.msgstr_plural) == forms, entry.msgid
     compiled_pairs = {entry.msgid: entry.msgstr or entry.msgstr_plural for entry in compiled}
     source_pairs = {entry.msgid: entry.msgstr or entry.msgstr_plural for entry in source}
-    assert compiled_pairs.get("Submit for translation review") == source_pairs[
-        "Submit for translation review"
-    ]
+    assert (
+        compiled_pairs.get("Submit for translation review")
+        == source_pairs["Submit for translation review"]
+    )
     assert set(compiled_pairs) - {""} == set(source_pairs), "run manage.py compilemessages"
