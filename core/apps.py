@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -17,15 +17,12 @@ class CoreConfig(AppConfig):
         from core.snapshots import receivers  # noqa: F401  (renders what readers get on changes)
         from core.snapshots.rebuild import render_missing
         from core.translation_links import connect as check_translators_link_overrides
-        from core.translators import grant_translators_on_new_locale_root
+        from core.translators import install_translation_editor_check
 
         events.connect_pages()
         post_migrate.connect(render_missing, sender=self, dispatch_uid="core.snapshots.missing")
         cdn.register_listing("/search", without_locale=False)  # search always names a query
         events.watch_safety(SafetyInformation, SafetySettings)
         check_translators_link_overrides()
-
-        # Any page model: new locale roots are usually home pages, but need not be.
-        post_save.connect(
-            grant_translators_on_new_locale_root, dispatch_uid="core.translators.locale_root"
-        )
+        # wagtail-localize's translation views: a snippet only in the translator's languages.
+        install_translation_editor_check()

@@ -10,10 +10,11 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.bidi import isolate
 from core.models import SafetyInformation
 from core.snapshots.models import PageSnapshot
 from core.snapshots.pipeline import live_object
-from core.translators import changes_source_only_as_translator
+from core.translators import may_change_in_language
 from core.views.translation_report import TranslationStatusReportView
 from core.views.withheld_report import WithheldReportView, withheld_reason
 
@@ -65,29 +66,35 @@ def register_translation_status_report_menu_item():
     )
 
 
-# Translators translate snippets but never change the source-language original.
+# Translators translate snippets in their languages and never change the source-language
+# original. Registered before wagtail-localize's hook, which replaces the edit view with its
+# translation editor.
 
 
-@hooks.register("before_edit_snippet")
-def keep_translators_out_of_source_snippets(request, instance):
-    if not isinstance(instance, TranslatableMixin):
+def keep_translators_in_their_languages(request, instance):
+    if not isinstance(instance, TranslatableMixin) or may_change_in_language(
+        request.user, instance
+    ):
         return None
-    if instance.locale_id != Locale.get_default().pk:
-        return None
-    if not changes_source_only_as_translator(request.user, type(instance)):
-        return None
-    messages.error(
-        request,
-        _(
+    values = {
+        "model": instance._meta.verbose_name,
+        "language": isolate(instance.locale.get_display_name()),
+    }
+    if instance.locale_id == Locale.get_default().pk:
+        message = _(
             "You can translate this %(model)s into other languages, but only editors can change "
             "the original in %(language)s."
         )
-        % {
-            "model": instance._meta.verbose_name,
-            "language": instance.locale.get_display_name(),
-        },
-    )
+    else:
+        message = _(
+            "This %(model)s is in %(language)s: you translate only in your own languages. An "
+            "administrator adds you to a language's translators."
+        )
+    messages.error(request, message % values)
     return redirect(instance.snippet_viewset.get_url_name("list"))
+
+
+hooks.register("before_edit_snippet", keep_translators_in_their_languages, order=-10)
 
 
 # Reader-facing HTML pages obey the same gate as the API

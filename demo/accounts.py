@@ -1,4 +1,5 @@
-"""One demo account per editorial role, so a newcomer can walk an article through the workflow.
+"""One demo account per editorial role (and per language for translators and translation
+reviewers), so a newcomer can walk an article through the workflow.
 
 Each account gets its own random password, printed once when it is created and kept nowhere
 (change it in the admin, or `manage.py changepassword`); in development DEMO_ACCOUNTS_PASSWORD
@@ -17,7 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Locale
 
 from articles.models import Person
-from core.translators import TRANSLATORS_GROUP_NAME
+from core.translators import reviewers_group_name, translators_group_name
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
 
 # username: (group, first name, last name)
@@ -25,7 +26,11 @@ ACCOUNTS = {
     "writer": (WRITERS, "Wren", "Writer"),
     "reviewer": (MEDICAL_REVIEWERS, "Tomas", "Okafor-Lind"),
     "editor": (EDITORS, "Edie", "Editor"),
-    "translator": (TRANSLATORS_GROUP_NAME, "Tala", "Translator"),
+    # Translators and translation reviewers act in their own language only.
+    "translator": (translators_group_name("es"), "Tala", "Translator"),
+    "mutarjim": (translators_group_name("ar"), "Samir", "Translator"),
+    "revisora": (reviewers_group_name("es"), "Lucía", "Reviewer"),
+    "muraji": (reviewers_group_name("ar"), "Amal", "Reviewer"),
 }
 DEMO_REVIEWER_NAME = "Dr. Tomas Okafor-Lind"
 

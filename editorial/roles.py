@@ -6,8 +6,9 @@
 - Medical reviewers approve or reject the medical-review step (and may correct the article).
 - Editors publish, schedule and unpublish in every language, manage people, topics, services
   and safety information, and start translations.
-- Translators translate (see core/translators.py) and publish translations in the translated
-  article and provider sections; they never change the English source.
+- Translators and translation reviewers belong to one language's groups, "Translators (es)" and
+  "Translation reviewers (es)" (editorial/translation_review.py, core/translators.py): they
+  translate, publish and review in that language only, and never change the English source.
 - Administrators (superusers) keep every permission.
 
 Wagtail grants page permissions on a page and everything below it, so roles are granted on each
@@ -21,8 +22,6 @@ from dataclasses import dataclass
 
 from django.apps import apps as installed_apps
 from django.conf import settings
-
-from core.translators import TRANSLATORS_GROUP_NAME
 
 WRITERS = "Writers"
 MEDICAL_REVIEWERS = "Medical reviewers"
@@ -84,8 +83,6 @@ ROLES = (
         ),
         collections=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
     ),
-    # Their model permissions and edit rights on locale roots come from core/translators.py.
-    Role(TRANSLATORS_GROUP_NAME, translated_section=("change_page", "publish_page")),
     Role(
         EDITORS,
         source_section=EDITOR_PAGE_PERMISSIONS,
@@ -158,7 +155,8 @@ def sync_groups(apps=installed_apps) -> None:
 
 
 def grant_section(page, apps=installed_apps) -> None:
-    """Give each role its permissions on a section index page (and so on its pages)."""
+    """Give each role its permissions on a section index page (and so on its pages), and a
+    translated section's translators theirs."""
     Group = apps.get_model("auth", "Group")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     is_source = page.locale.language_code == settings.LANGUAGE_CODE
@@ -173,6 +171,10 @@ def grant_section(page, apps=installed_apps) -> None:
                 page_id=page.pk,
                 permission=_permission(apps, f"wagtailcore.{codename}"),
             )
+    if not is_source:
+        from editorial.translation_review import grant_translators_section
+
+        grant_translators_section(page, apps)
 
 
 def create_workflow(apps=installed_apps):

@@ -2,28 +2,41 @@
 
 Each content language other than the source has two groups, "Translators (es)" and
 "Translation reviewers (es)", made when its Locale is saved (`language_groups_for_new_locale`,
-a post_save receiver) and by the data migration for locales that exist. Both get "edit" on that
-locale's tree only, so they act only in their language. Translated article indexes go through
-the "Translation review" workflow, whose one step (editorial.models.TranslationReviewTask) only
-a reviewer of the page's language may approve; the approval is recorded as a
-core.translation_records.TranslationReview. The functions take an app registry so that the
-migration can run them with its historical models.
+a post_save receiver) and by the data migrations for locales that exist. Both get "edit" on that
+locale's tree only, so they act only in their language; translators also publish in that
+language's article and provider sections (granted on each translated section index, also later
+ones: editorial.roles.grant_section) and translate people, topics and services, in their
+language only (core/translators.py keeps them out of other languages' snippets). Translated
+article indexes go through the "Translation review" workflow, whose one step
+(editorial.models.TranslationReviewTask) only a reviewer of the page's language may approve; the
+approval is recorded as a core.translation_records.TranslationReview. The functions take an app
+registry so that the migrations can run them with their historical models.
 """
 
 from django.apps import apps as installed_apps
 from django.conf import settings
 
+from core.translators import reviewers_group_name, translators_group_name
+from editorial.roles import SECTION_INDEX_MODELS, _permission
+
+__all__ = ["reviewers_group_name", "translators_group_name"]
+
 TRANSLATION_WORKFLOW_NAME = "Translation review"
 TRANSLATION_REVIEW_TASK_NAME = "Translation review"
+# On the language's root page (its whole tree), for both groups.
 LANGUAGE_PAGE_PERMISSIONS = ("change_page",)
-
-
-def translators_group_name(language_code: str) -> str:
-    return f"Translators ({language_code})"
-
-
-def reviewers_group_name(language_code: str) -> str:
-    return f"Translation reviewers ({language_code})"
+# Translators, on each of the language's article and provider section indexes.
+TRANSLATOR_SECTION_PERMISSIONS = ("change_page", "publish_page")
+# Translators' model permissions: Wagtail's snippet permissions hold in every language, so
+# core.translators limits them to the group's language.
+TRANSLATOR_MODEL_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    "articles.change_person",
+    "articles.change_topic",
+    "providers.change_service",
+)
+# In the root collection, so translators can override an image or link a document.
+TRANSLATOR_COLLECTION_PERMISSIONS = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
 
 
 def reviews_language(user, page) -> bool:
@@ -80,20 +93,21 @@ def create_translation_workflow(apps=installed_apps):
 
 
 def ensure_language_groups(locale, apps=installed_apps) -> None:
-    """The translators' and reviewers' groups of one language, with edit on its tree only, and
-    the reviewers on the translation-review step."""
+    """The translators' and reviewers' groups of one language, with their rights in that
+    language only, and the reviewers on the translation-review step."""
     if locale.language_code == settings.LANGUAGE_CODE:
         return
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     Page = apps.get_model("wagtailcore", "Page")
     Task = apps.get_model("editorial", "TranslationReviewTask")
     create_translation_workflow(apps)
-    admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    page_permissions = Permission.objects.filter(
-        content_type__app_label="wagtailcore", codename__in=LANGUAGE_PAGE_PERMISSIONS
-    )
+    admin = _permission(apps, "wagtailadmin.access_admin")
+    page_permissions = [
+        _permission(apps, f"wagtailcore.{codename}") for codename in LANGUAGE_PAGE_PERMISSIONS
+    ]
     for name in (
         translators_group_name(locale.language_code),
         reviewers_group_name(locale.language_code),
@@ -105,9 +119,43 @@ def ensure_language_groups(locale, apps=installed_apps) -> None:
                 GroupPagePermission.objects.get_or_create(
                     group=group, page_id=root.pk, permission=permission
                 )
+
+    translators = Group.objects.get(name=translators_group_name(locale.language_code))
+    translators.permissions.add(
+        *(_permission(apps, dotted) for dotted in TRANSLATOR_MODEL_PERMISSIONS)
+    )
+    root_collection = Collection.objects.filter(depth=1).first()
+    if root_collection is not None:
+        for dotted in TRANSLATOR_COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=translators, collection=root_collection, permission=_permission(apps, dotted)
+            )
+    for app_label, model_name in SECTION_INDEX_MODELS:
+        for index_page in apps.get_model(app_label, model_name).objects.filter(locale_id=locale.pk):
+            grant_translators_section(index_page, apps)
+
     reviewers = Group.objects.get(name=reviewers_group_name(locale.language_code))
     for task in Task.objects.filter(name=TRANSLATION_REVIEW_TASK_NAME):
         task.groups.add(reviewers)
+
+
+def grant_translators_section(index_page, apps=installed_apps) -> None:
+    """Let the translators of a translated section's language edit and publish in it."""
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Locale = apps.get_model("wagtailcore", "Locale")
+    language_code = Locale.objects.get(pk=index_page.locale_id).language_code
+    if language_code == settings.LANGUAGE_CODE:
+        return
+    group = Group.objects.filter(name=translators_group_name(language_code)).first()
+    if group is None:
+        return
+    for codename in TRANSLATOR_SECTION_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page_id=index_page.pk,
+            permission=_permission(apps, f"wagtailcore.{codename}"),
+        )
 
 
 def assign_translation_workflow(index_page, apps=installed_apps) -> None:

@@ -13,6 +13,7 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
+from core.bidi import isolate
 from core.translation_provenance import translation_of
 from editorial.translation_review import TRANSLATION_WORKFLOW_NAME
 
@@ -42,7 +43,7 @@ def submit_for_translation_review(request, page_id: int):
     messages.success(
         request,
         _("“%(title)s” was submitted to the translation review.")
-        % {"title": page.get_admin_display_title()},
+        % {"title": isolate(page.get_admin_display_title())},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
 

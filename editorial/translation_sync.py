@@ -17,6 +17,8 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from core.bidi import isolate_all
+
 
 class ReviewedUpdateTranslationsView(UpdateTranslationsView):
     def form_valid(self, form):
@@ -49,7 +51,8 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
                     "Saved as drafts, not published: %(languages)s. Open each translation to "
                     "see what blocks its publishing."
                 )
-                % {"languages": ", ".join(held_back)},
+                # Isolated: an Arabic name in an English sentence would reorder it.
+                % {"languages": isolate_all(held_back)},
             )
         return response
 

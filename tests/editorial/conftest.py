@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from core.translators import TRANSLATORS_GROUP_NAME
+from core.translators import translators_group_name
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
 from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticleIndexPageFactory, PersonFactory
@@ -43,7 +43,8 @@ def editor(db):
 
 @pytest.fixture
 def translator(db):
-    return member_of(TRANSLATORS_GROUP_NAME, "translator")
+    """A translator into Spanish."""
+    return member_of(translators_group_name("es"), "translator")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from wagtail.models import Page, Workflow
 from wagtail_localize.models import TranslationSource
 
 from articles.models import ArticlePage
+from core.bidi import FSI, PDI
 from editorial.publishing import has_medical_approval, publishing_blockers
 from editorial.roles import WORKFLOW_NAME
 from tests.approvals import publish_reviewed
@@ -131,7 +132,27 @@ def test_syncing_publishes_only_translations_with_crisis_lines_in_their_language
     assert response.status_code == 302
     assert not ArticlePage.objects.get(pk=spanish.pk).live
     messages = [str(message) for message in get_messages(response.wsgi_request)]
-    assert any("Saved as drafts, not published: Español" in message for message in messages)
+    assert any(
+        f"Saved as drafts, not published: {FSI}Español{PDI}." in message for message in messages
+    )
+
+
+def test_the_languages_held_back_are_isolated_from_the_sentence(
+    spanish_translation, locales, editor, client
+):
+    """An Arabic name in an English sentence would reorder it: each name is isolated."""
+    crisis_lines_in()  # English only: neither translation may go live
+    article, _, _ = spanish_translation
+    start_translation(article, locales["ar"])
+
+    response = sync_and_publish(client, editor, article)
+
+    messages = [str(message) for message in get_messages(response.wsgi_request)]
+    held_back = next(m for m in messages if m.startswith("Saved as drafts, not published:"))
+    names = held_back.removeprefix("Saved as drafts, not published: ").split(". Open")[0]
+    assert sorted(names.split(", ")) == sorted(
+        [f"{FSI}Español{PDI}", f"{FSI}{locales['ar'].get_display_name()}{PDI}"]
+    )
 
 
 def test_syncing_publishes_translations_that_meet_the_rules(spanish_translation, editor, client):
@@ -156,7 +177,9 @@ def test_syncing_keeps_an_untranslated_translation_as_a_draft(
     spanish = ArticlePage.objects.get(translation_key=article.translation_key, locale=locales["es"])
     assert not spanish.live
     messages = [str(message) for message in get_messages(response.wsgi_request)]
-    assert any("Saved as drafts, not published: Español" in message for message in messages)
+    assert any(
+        f"Saved as drafts, not published: {FSI}Español{PDI}." in message for message in messages
+    )
 
 
 def test_a_translation_prepared_before_the_source_was_republished_waits_for_a_sync(

@@ -4,10 +4,12 @@ reviewer of the page's language may approve, which records who reviewed the tran
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation
 
+from core.bidi import FSI, PDI
 from core.translation_provenance import provenance
 from editorial.models import TranslationReviewTask
 from editorial.translation_review import (
@@ -102,3 +104,30 @@ def test_a_translator_submits_and_only_reviewers_of_that_language_find_it_waitin
     assert machine_spanish.title in client.get("/admin/").content.decode()
     client.force_login(arabic_reviewer)
     assert machine_spanish.title not in client.get("/admin/").content.decode()
+
+
+def test_the_submitted_message_isolates_the_title(machine_spanish, client):
+    """A title in another script would reorder the English sentence around it."""
+    translator = member_of(translators_group_name("es"), username="tala")
+    client.force_login(translator)
+    url = reverse("editorial_submit_translation_review", args=[machine_spanish.pk])
+
+    response = client.post(url)
+
+    messages = [str(message) for message in get_messages(response.wsgi_request)]
+    title = machine_spanish.get_admin_display_title()
+    assert f"“{FSI}{title}{PDI}” was submitted to the translation review." in messages
+
+
+def test_a_spanish_translator_cannot_submit_the_arabic_translation(article_index, locales, client):
+    crisis_lines_in("ar")
+    article = ArticlePageFactory(parent=article_index)
+    publish_reviewed(article)
+    fill(start_translation(article, locales["ar"]))
+    arabic = Page.objects.get(translation_key=article.translation_key, locale=locales["ar"])
+    client.force_login(member_of(translators_group_name("es"), username="tala"))
+
+    response = client.post(reverse("editorial_submit_translation_review", args=[arabic.pk]))
+
+    assert response.status_code in (302, 403)
+    assert not Page.objects.get(pk=arabic.pk).specific.workflow_in_progress

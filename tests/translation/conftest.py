@@ -16,7 +16,7 @@ from django.test import TestCase
 from wagtail.models import Locale, Site
 
 from articles.models import ArticleIndexPage, ArticlePage
-from core.translators import TRANSLATORS_GROUP_NAME
+from core.translators import translators_group_name
 from tests.approvals import publish_reviewed
 from tests.articles.factories import ArticleIndexPageFactory
 from tests.core.factories import crisis_lines_in
@@ -82,10 +82,11 @@ def publishing(db):
 
 @pytest.fixture
 def translator(db):
+    """A translator into Spanish."""
     user = get_user_model().objects.create_user(
         username="translator", email="translator@example.org", password="a-long-password"
     )
-    user.groups.add(Group.objects.get(name=TRANSLATORS_GROUP_NAME))
+    user.groups.add(Group.objects.get(name=translators_group_name("es")))
     return user
 
 
