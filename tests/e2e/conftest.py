@@ -28,7 +28,7 @@ from wagtail.models import Locale, Site
 
 from articles.models import Person
 from core.models import CrisisLine, SafetyInformation, SafetySettings
-from core.translators import TRANSLATORS_GROUP_NAME
+from core.translators import translators_group_name
 from editorial.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
 from editorial.translation_review import reviewers_group_name
 from tests.approvals import publish_reviewed
@@ -289,7 +289,7 @@ def newsroom(transactional_db):
         ("writer", WRITERS, "Wren"),
         ("reviewer", MEDICAL_REVIEWERS, "Tomas"),
         ("editor", EDITORS, "Edie"),
-        ("translator", TRANSLATORS_GROUP_NAME, "Tala"),
+        ("translator", translators_group_name("es"), "Tala"),
         ("revisora", reviewers_group_name("es"), "Lucía"),
         ("revisor-ar", reviewers_group_name("ar"), "Amal"),
     ]:
