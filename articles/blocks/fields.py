@@ -6,6 +6,8 @@ RegexBlock instead, so a figure, a reference key or a region code stays the same
 
 from wagtail import blocks
 
+from articles.widgets import ReferenceSelect
+
 # A number with an optional comparison sign, range (hyphen or en dash) and unit symbol (% or a
 # multiplication sign): 30%, 8.3%, ~70%, 10-30%, 2.5x.
 # Words ("million", "1 in 3") belong in the translatable description, not in the figure.
@@ -49,6 +51,21 @@ class KeyBlock(blocks.RegexBlock):
             {"invalid": "Use lowercase letters, digits and single hyphens only, e.g. nimh-trd."},
         )
         super().__init__(regex=KEY_PATTERN, max_length=60, **kwargs)
+
+    class Meta:
+        icon = "link"
+
+
+class ReferenceKeyBlock(KeyBlock):
+    """The key of one of the article's references, chosen from a list of its references.
+
+    Stored (and served) as the key, like a KeyBlock; the page's clean() refuses a key that no
+    reference has.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.field.widget = ReferenceSelect()
 
     class Meta:
         icon = "link"

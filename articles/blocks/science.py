@@ -7,7 +7,7 @@ from core.blocks.streams import BaseStreamBlock
 from core.blocks.text import INLINE_FEATURES
 from core.links_safety import validate_rich_text_links
 
-from .fields import FigureBlock, KeyBlock
+from .fields import FigureBlock, ReferenceKeyBlock
 
 
 class MechanismBlock(blocks.StructBlock):
@@ -90,15 +90,12 @@ class StatisticBlock(blocks.StructBlock):
         max_length=200,
         help_text="Who was studied, when and where, e.g. 'US adults with major depression, 2021'.",
     )
-    reference = KeyBlock(
-        help_text="The key of the reference that reports this figure, one of those listed at "
-        "the top of this tab (from References), e.g. nimh-trd.",
+    reference = ReferenceKeyBlock(
+        help_text="The reference that reports this figure, chosen from this article's "
+        "references (add it under References first).",
         error_messages={
-            "required": (
-                "Every statistic needs a source: enter the key of one of this article's "
-                "references, e.g. nimh-trd."
-            ),
-            "invalid": "Use lowercase letters, digits and single hyphens only, e.g. nimh-trd.",
+            "required": "Every statistic needs a source: choose one of this article's references.",
+            "invalid": "Choose one of this article's references from the list.",
         },
     )
 

@@ -305,8 +305,8 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
         return sorted({key for key in keys if keys.count(key) > 1})
 
     def _citation_errors(self) -> dict[str, ValidationError]:
-        """Errors for statistics whose reference key is missing or names no reference; each
-        error lists the keys the writer may use."""
+        """Errors for statistics whose reference is missing or names no reference (a key typed
+        before the chooser, or a reference since deleted); each error lists the keys to choose."""
         keys = [reference.key for reference in self.references.all()]
         listed = ", ".join(keys)
         errors = {}
@@ -321,19 +321,18 @@ class ArticlePage(HeroImageMixin, RuledPageMixin, FrontEndPreviewMixin, Page):
                     continue
                 if not key and keys:
                     message = (
-                        f"The statistic “{figure}” has no source. Enter the key of one of this "
-                        f"article's references: {listed}."
+                        f"The statistic “{figure}” has no source. Choose one of this article's "
+                        f"references: {listed}."
                     )
                 elif not key:
                     message = (
                         f"The statistic “{figure}” has no source, and the article has no "
-                        "references yet. Add its source under References, then enter that "
-                        "reference's key here."
+                        "references yet. Add its source under References, then choose it here."
                     )
                 elif keys:
                     message = (
-                        f"No reference has the key “{key}”. Use one of this article's reference "
-                        f"keys ({listed}), or add that source under References."
+                        f"No reference has the key “{key}”. Choose one of this article's "
+                        f"references ({listed}), or add that source under References."
                     )
                 else:
                     message = (

@@ -44,6 +44,36 @@ def review_status_label(page) -> str:
     return str(review.review_status(page.next_review_due).label)
 
 
+class CalendarDateColumn(Column):
+    """A date as the calendar's (e.g. "Dec. 20, 2026"), the format of every date in the listing.
+
+    Wagtail's "Updated" says "3 days ago" beside review dates months ahead; with_time keeps the
+    moment (date and time) in the date's tooltip.
+    """
+
+    cell_template_name = "editorial/reviews/calendar_date_cell.html"
+
+    def __init__(self, *args, with_time: bool = False, **kwargs):
+        self.with_time = with_time
+        super().__init__(*args, **kwargs)
+
+
+def listing_columns() -> list[Column]:
+    """Wagtail's page listing columns, with "Updated" in the listing's date format."""
+    return [
+        CalendarDateColumn(
+            column.name,
+            label=column.label,
+            sort_key=column.sort_key,
+            width=column.width,
+            with_time=True,
+        )
+        if column.name == "latest_revision_created_at"
+        else column
+        for column in PageListingViewSet.columns
+    ]
+
+
 class ArticleListingIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("medical_reviewer")
@@ -59,9 +89,11 @@ class ArticleListingViewSet(PageListingViewSet):
     index_view_class = ArticleListingIndexView
     filterset_class = ArticleReviewFilterSet
     columns = [
-        *PageListingViewSet.columns,
+        *listing_columns(),
         Column("medical_reviewer", label=_("Medical reviewer"), accessor="medical_reviewer"),
-        Column("last_reviewed", label=_("Last reviewed"), sort_key="last_reviewed"),
-        Column("next_review_due", label=_("Next review due"), sort_key="next_review_due"),
+        CalendarDateColumn("last_reviewed", label=_("Last reviewed"), sort_key="last_reviewed"),
+        CalendarDateColumn(
+            "next_review_due", label=_("Next review due"), sort_key="next_review_due"
+        ),
         Column("review_status", label=_("Review status"), accessor=review_status_label),
     ]

@@ -5,12 +5,24 @@ from typing import Any
 
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
+from django.utils.timesince import timesince, timeuntil
+from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.coreutils import get_content_languages
 
 from articles import review_status as review
 from articles.models import ArticlePage
 from editorial.reviews.first_review import AWAITING_FIRST_REVIEW
+
+
+def relative_day(day, today) -> str:
+    """A review date as the dashboard's other panels give dates: "3 weeks ago", "in 5 days"
+    (Wagtail's simplified "time since"; the date itself is in a tooltip)."""
+    if day == today:
+        return _("Today")
+    if day < today:
+        return _("%(time_period)s ago") % {"time_period": timesince(day, today, depth=1)}
+    return _("in %(time_period)s") % {"time_period": timeuntil(day, today, depth=1)}
 
 
 class ReviewsDuePanel(Component):
@@ -46,7 +58,11 @@ class ReviewsDuePanel(Component):
         )
         for page in soonest.filter(position__lte=self.articles_per_locale):
             first.setdefault(page.locale.language_code, []).append(
-                {"page": page, "status": review.ReviewStatus(page._review_status)}
+                {
+                    "page": page,
+                    "status": review.ReviewStatus(page._review_status),
+                    "due": page.next_review_due and relative_day(page.next_review_due, today),
+                }
             )
 
         locales = []

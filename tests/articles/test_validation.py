@@ -41,8 +41,7 @@ def test_a_statistic_without_a_source_is_refused():
         clean_stream(ScienceStreamBlock(), [statistic("")])
 
     assert messages(error.value) == [
-        "Every statistic needs a source: enter the key of one of this article's references, "
-        "e.g. nimh-trd."
+        "Every statistic needs a source: choose one of this article's references."
     ]
 
 
@@ -63,7 +62,7 @@ def test_a_statistic_citing_a_key_that_no_reference_has_is_refused(article_index
         )
 
     assert messages(error.value) == [
-        "No reference has the key “star-d”. Use one of this article's reference keys "
+        "No reference has the key “star-d”. Choose one of this article's references "
         "(nimh-trd), or add that source under References."
     ]
 

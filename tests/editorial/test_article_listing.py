@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from tests.articles.factories import ArticlePageFactory, PersonFactory
 
@@ -78,3 +79,30 @@ def test_a_new_draft_is_not_reviewed_yet_rather_than_overdue(admin_client, artic
 
     assert rows(admin_client)["New draft"][-1] == "Not reviewed yet"
     assert "New draft" not in rows(admin_client, review_status="overdue")
+
+
+def test_every_date_in_the_listing_has_the_same_format(admin_client, articles):
+    current, _overdue, _reviewer = articles
+    current.save_revision()  # "Updated" today
+    soup = BeautifulSoup(admin_client.get(LISTING).content, "html.parser")
+
+    row = next(row for row in soup.select("tbody tr") if "Current article" in row.get_text())
+    dates = [time.get_text(strip=True) for time in row.find_all("time")]
+    today = timezone.localdate()
+    assert dates == [
+        date_format(today, "DATE_FORMAT"),  # Updated, not "just now"
+        date_format(today - timedelta(days=10), "DATE_FORMAT"),
+        date_format(today + timedelta(days=200), "DATE_FORMAT"),
+    ]
+    assert "ago" not in row.get_text() and "just now" not in row.get_text().lower()
+
+
+def test_avatars_are_served_by_the_admin_rather_than_gravatar(admin_client, articles):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+
+    avatars = BeautifulSoup(html, "html.parser").select("img.avatar, .avatar img")
+    assert avatars, "the dashboard shows the signed-in user's avatar"
+    assert all(image["src"].startswith("/static/") for image in avatars), [
+        image["src"] for image in avatars
+    ]
+    assert "gravatar.com" not in html

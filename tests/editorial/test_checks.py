@@ -297,8 +297,8 @@ def test_a_stored_statistic_without_a_reference_is_reported(article_index, safet
     assert checks == [
         ContentCheck(
             "error",
-            "Science section: The statistic “30%” has no source. Enter the key of one of this "
-            "article's references: nimh.",
+            "Science section: The statistic “30%” has no source. Choose one of this article's "
+            "references: nimh.",
             "science",
         )
     ]

@@ -18,8 +18,8 @@ from tests.editorial.test_checks import HARD_ENGLISH, paragraphs
 from tests.providers.factories import ProviderIndexPageFactory, ProviderPageFactory
 
 NO_SOURCE = (
-    "Science section: The statistic “30%” has no source. Enter the key of one of this "
-    "article's references: nimh."
+    "Science section: The statistic “30%” has no source. Choose one of this article's "
+    "references: nimh."
 )
 HARD_STORY = (
     "The Story section reads at Flesch\N{EN DASH}Kincaid grade 14; aim for grade 8 or below. "

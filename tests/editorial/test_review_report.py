@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import GroupPagePermission, Locale
 
 from articles import review_status as review
@@ -298,3 +300,19 @@ def test_the_dashboard_costs_the_same_queries_for_more_articles(index, superuser
         client.get(home)
 
     assert len(more) == len(few)
+
+
+def test_the_dashboard_gives_review_dates_as_its_other_panels_give_dates(
+    articles, superuser, client
+):
+    client.force_login(superuser)
+
+    english = panel(client).find("tbody", attrs={"data-reviews-due-locale": "en"})
+
+    # Like Wagtail's "Your most recent edits": "3 weeks ago", the date itself in a tooltip.
+    shown = [time.get_text(strip=True) for time in english.find_all("time")]
+    assert shown, "the panel shows the due dates"
+    assert all(re.fullmatch(r"(\d+\s\w+ ago|In \d+\s\w+|Today)", text) for text in shown), shown
+    overdue = ArticlePage.objects.get(title="Overdue ketamine").next_review_due
+    time = english.find("time", attrs={"datetime": overdue.isoformat()})
+    assert time.parent["data-w-tooltip-content-value"] == date_format(overdue, "DATE_FORMAT")

@@ -50,3 +50,34 @@
     start();
   }
 })();
+
+// wagtail-localize's translation editor (a React app in .js-translation-editor) has no h1, and
+// its PO file upload has no label (axe: page-has-heading-one, label). Name both; the page's
+// title ("Translation of … into …") is the heading.
+(() => {
+  const fix = () => {
+    const editor = document.querySelector('.js-translation-editor');
+    if (!editor) return;
+    if (!document.querySelector('h1')) {
+      const heading = document.createElement('h1');
+      heading.className = 'w-sr-only';
+      heading.dataset.translationEditorHeading = '';
+      heading.textContent = document.title.split(' - ')[0];
+      editor.before(heading);
+    }
+    editor.querySelectorAll('input[type="file"]').forEach((input) => {
+      if (input.labels.length || input.hasAttribute('aria-label')) return;
+      input.setAttribute('aria-label', 'Translated PO file to upload');
+    });
+  };
+  const start = () => {
+    if (!document.querySelector('.js-translation-editor')) return;
+    fix();
+    new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
+  };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
