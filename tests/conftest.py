@@ -9,7 +9,6 @@ from django.db import connections, transaction
 from django.test import TestCase, override_settings
 from wagtail.models import Locale, Site
 
-
 if os.environ.get("TEST_DATABASE_TEMPLATE"):
     # `make mutate` starts pytest once per mutant, thousands of times, and migrating a new test
     # database costs each start about 20 seconds. It migrates one SQLite file instead, and each test
