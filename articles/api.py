@@ -1,5 +1,6 @@
 """Articles in the delivery API: article pages, the article index, and the card listing."""
 
+import json
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -25,7 +26,13 @@ from articles.models import (
 )
 from articles.reading import article_labels
 from articles.review_status import review_status, status_changed_at, status_changes_on
-from articles.schemas import ArticleContent, ArticleIndexContent, ArticleList, PersonProfile
+from articles.schemas import (
+    ArticleCard,
+    ArticleContent,
+    ArticleIndexContent,
+    ArticleList,
+    PersonProfile,
+)
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
 from core.api.http import set_last_modified
@@ -34,10 +41,11 @@ from core.api.links import LocaleSchema
 from core.api.listings import (
     LISTING_ROW,
     PaginationParams,
-    SnapshotListing,
+    card_window,
     listed_snapshots,
+    listing_response,
+    newest,
     newest_modified,
-    paginate,
 )
 from core.api.pages import PageType
 from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
@@ -321,6 +329,7 @@ PAGE_TYPES = [
         # Looked up at call time, so that tests can move the review clock.
         today=lambda: review_clock.today(),
         build_card=lambda page, serializer: article_card(page, serializer),
+        card_schema=ArticleCard,
         facets=article_facets,
     ),
 ]
@@ -353,7 +362,7 @@ router = Router(tags=["articles"])
     operation_id="list_articles",
 )
 @reject_unknown_params
-def list_articles(request: HttpRequest, response: HttpResponse, filters: Query[ArticleFilters]):
+def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     chain = locale_chain_or_400(filters.locale)
     tag(request, type_tag(ArticlePage))
     facets = [f"topic:{filters.topic}"] if filters.topic else []
@@ -369,14 +378,19 @@ def list_articles(request: HttpRequest, response: HttpResponse, filters: Query[A
         snapshots = snapshots.filter(page_id__in=[page.pk for page in matches])
     direction = "" if filters.order == "oldest" else "-"
     snapshots = snapshots.order_by(f"{direction}first_published_at", f"{direction}page_id")
-
-    def build(rows: list[dict]) -> list[dict[str, Any]]:
-        changed_by_date = [refresh_card(row["card"]) for row in rows]
-        moments = [newest_modified(rows), *changed_by_date]
-        set_last_modified(response, max((m for m in moments if m is not None), default=None))
-        return [row["card"] for row in rows]
-
-    return paginate(SnapshotListing(snapshots, build), filters)
+    window, count = card_window(snapshots, filters)
+    today = review_clock.today()
+    cards, moments = [], []
+    for stored in window:
+        moments.append(stored.last_modified)
+        if stored.stale_from is None or today < stored.stale_from:
+            cards.append(stored.text)  # its review status is still today's
+        else:
+            card = json.loads(stored.text)
+            moments.append(refresh_card(card))
+            cards.append(json.dumps(card))
+    # Served as stored: the cards were validated against ArticleCard when they were rendered.
+    return listing_response(count, cards, last_modified=newest(moments))
 
 
 def refresh_card(card: dict[str, Any]) -> datetime | None:

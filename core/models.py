@@ -16,7 +16,11 @@ from core.links_safety import (
     validate_rich_text_links,
     validate_safe_link,
 )
-from core.snapshots.models import PageSnapshot, SnapshotDependency  # noqa: F401  (core's models)
+from core.snapshots.models import (  # noqa: F401  (core's models)
+    PageSnapshot,
+    SiteSnapshot,
+    SnapshotDependency,
+)
 from core.translation_records import (  # noqa: F401  (core's models)
     PartialTranslationDecision,
     TranslationReview,

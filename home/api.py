@@ -1,22 +1,28 @@
 """The home page and site-wide settings in the delivery API."""
 
+import json
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Query, Router
 from wagtail.models import Page, Site
 
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
 from core.api.links import LocaleSchema, page_link
+from core.api.listings import JSON_CONTENT_TYPE
 from core.api.pages import PageType
 from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
 from core.api.problems import PROBLEM_RESPONSES
 from core.api.safety import safety_for
-from core.events import SAFETY_TAG, type_tag
+from core.events import SAFETY_TAG, ContentChange, content_changed, content_rendering, type_tag
 from core.locales import best_per_key, content_language_codes, first_in_chain, locale_info
 from core.paths import front_end_path
+from core.snapshots.models import SiteSnapshot
 from core.visibility import visible
 from home.models import HomePage
 from home.schemas import HomeContent, SiteSchema
@@ -93,11 +99,55 @@ router = Router(tags=["site"])
     operation_id="get_site",
 )
 @reject_unknown_params
-def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleParams]):
+def get_site(request: HttpRequest, params: Query[LocaleParams]):
     chain = locale_chain_or_400(params.locale)
     # Navigation lists the home page and its menu children; any of them may change.
-    tag(request, SAFETY_TAG, *(type_tag(model) for model in HomePage.allowed_subpage_models()))
-    tag(request, type_tag(HomePage))
+    tag(request, *site_tags())
+    stored = stored_site(request, chain)
+    requested = json.dumps(LocaleSchema.of(params.locale.lower()).model_dump())
+    # Served as stored (validated against SiteSchema when it was stored), with what the reader
+    # asked for added.
+    return HttpResponse(
+        f'{{"requested_locale": {requested}, {stored.lstrip()[1:]}', content_type=JSON_CONTENT_TYPE
+    )
+
+
+def site_tags() -> set[str]:
+    """What the site endpoint shows: safety information, home pages and their menu pages."""
+    models = (HomePage, *HomePage.allowed_subpage_models())
+    return {SAFETY_TAG, *(type_tag(model) for model in models)}
+
+
+def site_snapshot_seconds() -> int:
+    """The longest a stored site answer is served: changes delete it at once, this bounds what
+    a read that raced a change could have stored."""
+    return getattr(settings, "SITE_SNAPSHOT_SECONDS", 300)
+
+
+def stored_site(request: HttpRequest, chain: list[str]) -> str:
+    """The site answer for readers of `chain` (less `requested_locale`) as JSON text: one query
+    when stored, built and stored otherwise."""
+    key = ",".join(chain)
+    now = timezone.now()
+    fresh_since = now - timedelta(seconds=site_snapshot_seconds())
+    stored = (
+        SiteSnapshot.objects.filter(chain=key, rendered_at__gt=fresh_since)
+        .values_list("body", flat=True)
+        .first()
+    )
+    if stored is not None:
+        return stored
+    body = SiteSchema.model_validate(
+        {**site_body(request, chain), "requested_locale": LocaleSchema.of(chain[0])}
+    ).model_dump(mode="json", exclude={"requested_locale"})
+    text = json.dumps(body)
+    SiteSnapshot.objects.update_or_create(chain=key, defaults={"body": text, "rendered_at": now})
+    return text
+
+
+def site_body(request: HttpRequest, chain: list[str]) -> dict[str, Any]:
+    """The site endpoint's answer for readers of `chain`, less `requested_locale` (six
+    queries)."""
     site = Site.objects.select_related("root_page").get(is_default_site=True)
     serializer = ContentSerializer(request, chain)
     homes = {
@@ -116,7 +166,6 @@ def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleP
     return {
         "name": site.site_name or settings.WAGTAIL_SITE_NAME,
         "default_locale": LocaleSchema.of(settings.LANGUAGE_CODE),
-        "requested_locale": LocaleSchema.of(params.locale.lower()),
         "served_locale": LocaleSchema.of(home.locale.language_code if home else chain[-1]),
         "locales": [
             {
@@ -134,3 +183,21 @@ def get_site(request: HttpRequest, response: HttpResponse, params: Query[LocaleP
         ],
         "safety": safety,
     }
+
+
+def forget_site_snapshots(sender=None, change: ContentChange | None = None, **kwargs) -> None:
+    """What the site endpoint shows changed: its stored answers go, at once (in the editor's
+    transaction) and again once the change is committed (what a read made meanwhile stored)."""
+    if change is None or change.tags & site_tags():
+        SiteSnapshot.objects.all().delete()
+
+
+def watch_site() -> None:
+    """Delete stored site answers when a change touches them (home's AppConfig.ready())."""
+    content_rendering.connect(forget_site_snapshots, dispatch_uid="home.site.rendering")
+    content_changed.connect(forget_site_snapshots, dispatch_uid="home.site.changed")
+    for signal in (post_save, post_delete):
+        # The site's name, hostname and root page.
+        signal.connect(
+            forget_site_snapshots, sender=Site, dispatch_uid=f"home.site.{signal is post_save}"
+        )

@@ -4,7 +4,7 @@ import math
 from typing import Any
 
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from ninja import Query, Router
@@ -12,16 +12,15 @@ from pydantic import Field, model_validator
 
 from core.api.blocks import ContentSerializer
 from core.api.cache import tag
-from core.api.http import set_last_modified
 from core.api.links import LocaleSchema
 from core.api.listings import (
-    Listing,
     PaginationParams,
-    SnapshotListing,
+    card_window,
+    cards_in_order,
     listed_snapshots,
-    newest_modified,
-    paginate,
-    rows_in_order,
+    listing_response,
+    newest,
+    with_field,
 )
 from core.api.pages import PageType
 from core.api.params import LocaleParams, locale_chain_or_400, reject_unknown_params
@@ -33,6 +32,7 @@ from core.snapshots.models import PageSnapshot
 from providers.models import DEFAULT_DISCLAIMER, ProviderIndexPage, ProviderPage, ProviderService
 from providers.schemas import (
     CriterionCode,
+    ProviderCard,
     ProviderContent,
     ProviderIndexContent,
     ProviderList,
@@ -159,6 +159,7 @@ PAGE_TYPES = [
         json_ld=provider_json_ld,
         description=lambda page: f"{page.title}, {page.city}, {page.region}",
         build_card=lambda page, serializer: provider_card(page, serializer),
+        card_schema=ProviderCard,
         facets=lambda page: provider_facets(page),
         location=lambda page: _coordinates(page),
     ),
@@ -214,7 +215,7 @@ router = Router(tags=["providers"])
     operation_id="list_providers",
 )
 @reject_unknown_params
-def list_providers(request: HttpRequest, response: HttpResponse, filters: Query[ProviderFilters]):
+def list_providers(request: HttpRequest, filters: Query[ProviderFilters]):
     chain = locale_chain_or_400(filters.locale)
     tag(request, type_tag(ProviderPage), type_tag(ProviderIndexPage))
     wanted = {
@@ -227,9 +228,10 @@ def list_providers(request: HttpRequest, response: HttpResponse, filters: Query[
     }
     facets = [facet(name, value) for name, value in wanted.items() if value is not None]
     snapshots = listed_snapshots(chain[0], [ProviderPage], facets).order_by("title", "page_id")
-    listing = SnapshotListing(snapshots, lambda rows: build(rows))
     distances: dict[int, float] = {}
-    if filters.latitude is not None:
+    if filters.latitude is None:
+        window, count = card_window(snapshots, filters)
+    else:
         # Distance needs every match's coordinates: read those (one query), then the window.
         for row in snapshots.filter(latitude__isnull=False).values("pk", "latitude", "longitude"):
             distance = distance_km(
@@ -238,16 +240,20 @@ def list_providers(request: HttpRequest, response: HttpResponse, filters: Query[
             if filters.radius_km is None or distance <= filters.radius_km:
                 distances[row["pk"]] = distance
         nearest = sorted(distances, key=lambda pk: distances[pk])
-        listing = Listing(
-            [{"pk": pk} for pk in nearest],
-            lambda window: build(rows_in_order(snapshots, [row["pk"] for row in window])),
-        )
-
-    def build(rows: list[dict]) -> list[dict[str, Any]]:
-        set_last_modified(response, newest_modified(rows))
-        return [{**row["card"], "distance_km": _rounded(distances.get(row["pk"]))} for row in rows]
-
-    return {**paginate(listing, filters), "disclaimer": _disclaimer(chain[0])}
+        count = len(nearest)
+        pks = nearest[filters.offset : filters.offset + filters.limit]
+        window = cards_in_order(snapshots, pks) if pks else []
+    # Served as stored (validated against ProviderCard when rendered), with the distance added.
+    cards = [
+        with_field(stored.text, "distance_km", _rounded(distances.get(stored.pk)))
+        for stored in window
+    ]
+    return listing_response(
+        count,
+        cards,
+        last_modified=newest(stored.last_modified for stored in window),
+        extra={"disclaimer": _disclaimer(chain[0])},
+    )
 
 
 def facet(name: str, value: Any) -> str:

@@ -2,19 +2,29 @@
 paginated by django-ninja's limit/offset pagination.
 
 Listings read publication snapshots (core.snapshots): the cards were rendered at publish, and
-the columns and facets they filter by were stored with them, so a listing is one query to count
-and one for the window of cards, whatever the number of pages, blocks or locales.
+the columns and facets they filter by were stored with them, so a listing is one query for the
+window of cards and one to count (none when the window is the whole listing), whatever the
+number of pages, blocks or locales.
+
+The cards were validated against their schema when they were rendered (`PageType.card_schema`),
+so a listing is served as the text they are stored as (`stored_cards`, `listing_response`):
+nothing is decoded, validated or encoded again per request. The operation still declares its
+response schema (OpenAPI), and tests validate served listings against it.
 """
 
+import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, TextField
+from django.db.models.functions import Cast
+from django.http import HttpResponse
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from wagtail.models import Page
 
+from core.api.http import set_last_modified
 from core.snapshots.models import PageSnapshot, SnapshotFacet
 
 
@@ -79,28 +89,71 @@ def listed_snapshots(
 LISTING_ROW = ("pk", "card", "last_modified")
 
 
-class SnapshotListing(Sequence):
-    """Listed snapshots in order: counting is one query, a window of cards another."""
-
-    def __init__(self, snapshots: QuerySet, build: Callable[[list[dict]], list[Any]]):
-        self.snapshots = snapshots
-        self._build = build
-
-    def __len__(self) -> int:
-        return self.snapshots.count()
-
-    def __getitem__(self, window):
-        rows = self.snapshots.values(*LISTING_ROW)
-        if not isinstance(window, slice):
-            return self._build([rows[window]])[0]
-        return self._build(list(rows[window]))
-
-
 def newest_modified(rows: Iterable[dict]) -> datetime | None:
     return max((row["last_modified"] for row in rows if row["last_modified"]), default=None)
 
 
-def rows_in_order(snapshots: QuerySet, pks: list[int]) -> list[dict]:
-    """The listing rows of these snapshots (one query), in the order given."""
-    rows = {row["pk"]: row for row in snapshots.filter(pk__in=pks).values(*LISTING_ROW)}
+class StoredCard(NamedTuple):
+    """What a served listing reads of each snapshot in its window."""
+
+    pk: int
+    #: The card as the JSON text it is stored as.
+    text: str
+    last_modified: datetime | None
+    #: From this day the card's date-dependent fields (review status) need refreshing.
+    stale_from: date | None
+
+
+def stored_cards(snapshots: QuerySet) -> QuerySet:
+    """`StoredCard` rows of `snapshots`, the card fetched as text (not decoded)."""
+    return snapshots.annotate(card_text=Cast("card", TextField())).values_list(
+        "pk", "card_text", "last_modified", "stale_from"
+    )
+
+
+def card_window(snapshots: QuerySet, params: Schema) -> tuple[list[StoredCard], int]:
+    """The window of cards `params` (`limit`, `offset`) asks for, and how many there are in all:
+    one query, or two when the window does not show that it holds them all."""
+    offset, limit = params.offset, params.limit
+    window = [StoredCard(*row) for row in stored_cards(snapshots)[offset : offset + limit]]
+    if offset == 0 and len(window) < limit:
+        return window, len(window)
+    return window, snapshots.count()
+
+
+def cards_in_order(snapshots: QuerySet, pks: list[int]) -> list[StoredCard]:
+    """The stored cards of these snapshots (one query), in the order given."""
+    rows = {row[0]: StoredCard(*row) for row in stored_cards(snapshots.filter(pk__in=pks))}
     return [rows[pk] for pk in pks]
+
+
+#: What django-ninja's JSON renderer answers with (`NinjaAPI.get_content_type`).
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+
+
+def listing_response(
+    count: int,
+    cards: Iterable[str],
+    *,
+    last_modified: datetime | None,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """`{"count": ..., "items": [...], **extra}` from cards that are JSON text already."""
+    items = ", ".join(cards)
+    more = "".join(
+        f", {json.dumps(key)}: {json.dumps(value)}" for key, value in (extra or {}).items()
+    )
+    response = HttpResponse(
+        f'{{"count": {int(count)}, "items": [{items}]{more}}}', content_type=JSON_CONTENT_TYPE
+    )
+    set_last_modified(response, last_modified)
+    return response
+
+
+def with_field(card_text: str, name: str, value: Any) -> str:
+    """A card's JSON text with one more field (one the stored card does not have)."""
+    return f"{card_text.rstrip()[:-1]}, {json.dumps(name)}: {json.dumps(value)}}}"
+
+
+def newest(moments: Iterable[datetime | None]) -> datetime | None:
+    return max((moment for moment in moments if moment is not None), default=None)

@@ -70,6 +70,9 @@ class PageType:
     today: Callable[[], date] = field(default=timezone.localdate)
     #: The card listings show of the page, rendered into its snapshot; None: never listed.
     build_card: Callable[[Page, ContentSerializer], dict[str, Any]] | None = None
+    #: The schema a listing declares for the card: the card is validated against it when it
+    #: is rendered, and listings serve it as stored (core.api.listings), unvalidated.
+    card_schema: type[Schema] | None = None
     #: What listings filter the page by, e.g. "topic:esketamine" (see core.snapshots).
     facets: Callable[[Page], Iterable[str]] = field(default=lambda page: ())
     #: Where the page is on a map, (latitude, longitude), for distance filters.
@@ -288,8 +291,9 @@ class PageRenderer:
         # Stored without `meta` (what the reader asked for): `serve` appends it to the text.
         body = schema.model_validate(body).model_dump(mode="json", exclude={"meta"})
         card = None
-        if page_type.build_card is not None:
-            card = to_jsonable_python(page_type.build_card(page, serializer))
+        # A page not yet created (a preview) is listed nowhere and has no card.
+        if page_type.build_card is not None and page.pk is not None:
+            card = stored_card(page_type, page_type.build_card(page, serializer))
         return Rendering(
             body=body,
             tags=frozenset(serializer.tags),
@@ -416,6 +420,16 @@ class PageRenderer:
             "image": og,
             "json_ld": json_ld,
         }
+
+
+def stored_card(page_type: PageType, card: dict[str, Any]) -> dict[str, Any]:
+    """A card as listings will serve it: validated against the page type's card schema and
+    dumped as the response would be, less the fields a listing adds per request (those the
+    builder left out, such as a clinic's distance)."""
+    if page_type.card_schema is None:
+        return to_jsonable_python(card)
+    left_out = set(page_type.card_schema.model_fields) - set(card)
+    return page_type.card_schema.model_validate(card).model_dump(mode="json", exclude=left_out)
 
 
 def og_image(page: Page, breadcrumbs: list[Page]) -> tuple[Any, str | None]:

@@ -99,3 +99,17 @@ class SnapshotFacet(models.Model):
 
     def __str__(self):
         return self.value
+
+
+class SiteSnapshot(models.Model):
+    """The site endpoint's answer (locales, navigation, safety information) for the readers of
+    one fallback chain, stored when first read and deleted whenever what it shows changes."""
+
+    #: The readers' fallback chain, e.g. "es-mx,es,en".
+    chain = models.CharField(max_length=255, unique=True)
+    #: The response body less `requested_locale`, as JSON text.
+    body = models.TextField()
+    rendered_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"site for {self.chain} readers"
