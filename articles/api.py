@@ -463,8 +463,9 @@ def get_person(
             chain[0], [ArticlePage], [f"{role}:{credited.translation_key}"]
         ).order_by("-first_published_at", "-page_id")
         rows = list(snapshots.values(*LISTING_ROW)[:PROFILE_ARTICLES])
-        moments = [newest_modified(rows), *(refresh_card(row["card"]) for row in rows)]
-        return [row["card"] for row in rows], moments
+        cards = [json.loads(row["card"]) for row in rows]
+        moments = [newest_modified(rows), *(refresh_card(card) for card in cards)]
+        return cards, moments
 
     written, written_moments = cards("author")
     reviewed, reviewed_moments = cards("reviewer")

@@ -1,5 +1,6 @@
 """The provider directory in the delivery API: clinic pages and the filterable listing."""
 
+import json
 import math
 from typing import Any
 
@@ -290,7 +291,7 @@ def _disclaimer(reader_locale: str) -> str:
     )
     if directory is None:
         return ContentSerializer(None, [reader_locale], []).html(DEFAULT_DISCLAIMER)
-    return directory["content"]["disclaimer"]
+    return json.loads(directory)["content"]["disclaimer"]
 
 
 def provider_card(page: ProviderPage, serializer: ContentSerializer) -> dict[str, Any]:

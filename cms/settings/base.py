@@ -120,6 +120,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+
+def prepared_reads(database: dict) -> dict:
+    """PostgreSQL prepares the reads every reader's request runs (core/snapshots/statements.py;
+    Django's own queries are bound on the client and never prepared). DATABASE_PREPARED_READS=off
+    turns it off, for a pooler that cannot keep prepared statements (PgBouncer before 1.21 in
+    transaction mode)."""
+    if database["ENGINE"].endswith("postgresql") and env_bool("DATABASE_PREPARED_READS", True):
+        database.setdefault("OPTIONS", {})["prepare_threshold"] = 1
+    return database
+
+
+prepared_reads(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise per-process local memory.

@@ -33,6 +33,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+prepared_reads(DATABASES["default"])  # noqa: F405
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A disposable database: no fsync on every commit (the build commits thousands of rows).
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF;"

@@ -20,6 +20,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+prepared_reads(DATABASES["default"])  # noqa: F405
 
 # TLS terminates at the load balancer, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

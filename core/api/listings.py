@@ -17,8 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from django.db.models import Exists, OuterRef, QuerySet, TextField
-from django.db.models.functions import Cast
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpResponse
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
@@ -105,10 +104,8 @@ class StoredCard(NamedTuple):
 
 
 def stored_cards(snapshots: QuerySet) -> QuerySet:
-    """`StoredCard` rows of `snapshots`, the card fetched as text (not decoded)."""
-    return snapshots.annotate(card_text=Cast("card", TextField())).values_list(
-        "pk", "card_text", "last_modified", "stale_from"
-    )
+    """`StoredCard` rows of `snapshots`, the card as its stored text (not decoded)."""
+    return snapshots.values_list("pk", "card", "last_modified", "stale_from")
 
 
 def card_window(snapshots: QuerySet, params: Schema) -> tuple[list[StoredCard], int]:

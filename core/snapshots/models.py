@@ -1,9 +1,16 @@
 """The stored renderings readers are served."""
 
+import json
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, Revision
+
+
+def as_json_text(value: dict) -> str:
+    """A body or card as it is stored and served (UTF-8 as is: Arabic stays readable and short)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 class SnapshotQuerySet(models.QuerySet):
@@ -33,10 +40,13 @@ class PageSnapshot(models.Model):
     path = models.CharField(max_length=1024)
     #: Why readers do not get this page (the gate's refusal), or "" when they do.
     withheld = models.TextField(blank=True, default="")
-    body = models.JSONField(null=True, blank=True)
-    #: What listings show of the page (None when its page type is not listed), and the columns
-    #: they order and filter by; the facets (SnapshotFacet) hold the rest.
-    card = models.JSONField(null=True, blank=True)
+    #: What readers get, as the JSON text it is served as (None when withheld). Stored as text,
+    #: not as jsonb: a read sends it as it is, and converting jsonb to text cost PostgreSQL more
+    #: than the rest of the read.
+    body = models.TextField(null=True, blank=True)
+    #: What listings show of the page, as JSON text (None when its page type is not listed), and
+    #: the columns they order and filter by; the facets (SnapshotFacet) hold the rest.
+    card = models.TextField(null=True, blank=True)
     title = models.CharField(max_length=255, blank=True, default="")
     #: What search results say of the page (its SEO description).
     description = models.TextField(blank=True, default="")
@@ -67,6 +77,11 @@ class PageSnapshot(models.Model):
 
     def __str__(self):
         return f"{self.path} for {self.reader_locale} readers"
+
+    @property
+    def content(self) -> dict | None:
+        """The body, decoded."""
+        return None if self.body is None else json.loads(self.body)
 
 
 class SnapshotDependency(models.Model):

@@ -20,7 +20,12 @@ from core.events import SAFETY_TAG, family_tag
 from core.locales import content_language_codes, fallback_chain
 from core.paths import front_end_path
 from core.rules import gate_refusals
-from core.snapshots.models import PageSnapshot, SnapshotDependency, SnapshotFacet
+from core.snapshots.models import (
+    PageSnapshot,
+    SnapshotDependency,
+    SnapshotFacet,
+    as_json_text,
+)
 from core.visibility import restricted_paths
 
 logger = logging.getLogger(__name__)
@@ -106,7 +111,7 @@ def render_page(page_id: int) -> None:
             last_modified=rendering.last_modified,
             stale_from=rendering.stale_from,
             partly_translated=bool((rendering.body.get("translation") or {}).get("untranslated")),
-            card=rendering.card,
+            card=None if rendering.card is None else as_json_text(rendering.card),
             title=live.title,
             description=rendering.body["seo"]["description"],
             first_published_at=page.first_published_at,
@@ -118,7 +123,7 @@ def render_page(page_id: int) -> None:
             reader,
             fields,
             withheld="",
-            body=rendering.body,
+            body=as_json_text(rendering.body),
             tags=rendering.tags,
             facets=rendering.facets,
         )

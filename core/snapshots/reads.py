@@ -6,7 +6,7 @@ They run on every uncached page request, so they skip what the ORM would redo ea
 passed the gate, and the page's publication window open now.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import cache
 
@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from core.snapshots.models import PageSnapshot
+from core.snapshots.statements import statement_cursor
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,18 @@ class StoredBody:
     partly_translated: bool
 
 
+_COLUMNS = tuple(field.name for field in fields(StoredBody))
+
+
 @cache
 def _sql() -> dict[str, str]:
     q = connection.ops.quote_name
     snapshot, page, locale = (q(model._meta.db_table) for model in (PageSnapshot, Page, Locale))
     select = (
-        f"SELECT s.{q('id')}, s.{q('page_type')}, s.{q('locale')}, s.{q('reader_locale')}, "
-        f"s.{q('path')}, s.{q('last_modified')}, s.{q('stale_from')}, s.{q('partly_translated')}, "
-        f"CAST(s.{q('body')} AS TEXT) AS body_text "
+        # StoredBody's fields in order, then the id the ORM's raw query needs.
+        f"SELECT s.{q('body')} AS body_text, s.{q('page_type')}, s.{q('locale')}, "
+        f"s.{q('reader_locale')}, s.{q('path')}, s.{q('last_modified')}, s.{q('stale_from')}, "
+        f"s.{q('partly_translated')}, s.{q('id')} "
         f"FROM {snapshot} s INNER JOIN {page} p ON p.{q('id')} = s.{q('page_id')} "
         f"WHERE s.{q('withheld')} = '' "
         f"AND (p.{q('go_live_at')} IS NULL OR p.{q('go_live_at')} <= %s) "
@@ -62,18 +67,15 @@ def _sql() -> dict[str, str]:
 
 def _first(shape: str, params: list) -> StoredBody | None:
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    for row in PageSnapshot.objects.raw(_sql()[shape], [now, now, *params]):
-        return StoredBody(
-            body_text=row.body_text,
-            page_type=row.page_type,
-            locale=row.locale,
-            reader_locale=row.reader_locale,
-            path=row.path,
-            last_modified=row.last_modified,
-            stale_from=row.stale_from,
-            partly_translated=row.partly_translated,
-        )
-    return None
+    if connection.vendor != "postgresql":
+        # Elsewhere (SQLite in development) the ORM converts the columns' values.
+        for row in PageSnapshot.objects.raw(_sql()[shape], [now, now, *params]):
+            return StoredBody(*(getattr(row, name) for name in _COLUMNS))
+        return None
+    with statement_cursor() as cursor:
+        cursor.execute(_sql()[shape], [now, now, *params])
+        row = cursor.fetchone()
+    return StoredBody(*row[: len(_COLUMNS)]) if row else None
 
 
 def body_at_route(reader_locale: str, path: str) -> StoredBody | None:

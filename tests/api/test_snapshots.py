@@ -111,7 +111,7 @@ def test_a_newer_revision_is_never_overwritten_by_an_older_rendering(article):
     snapshot = PageSnapshot.objects.get(page=article, reader_locale="en")
     fields = {"revision_id": snapshot.revision_id - 1, "path": "/en/stale/"}
 
-    _store(article, "en", fields, withheld="", body={"title": "old"}, tags=())
+    _store(article, "en", fields, withheld="", body='{"title": "old"}', tags=())
 
     snapshot.refresh_from_db()
     assert snapshot.path == f"/en/articles/{article.slug}/"
