@@ -43,10 +43,10 @@ class PageSnapshot(models.Model):
     #: What readers get, as the JSON text it is served as (None when withheld). Stored as text,
     #: not as jsonb: a read sends it as it is, and converting jsonb to text cost PostgreSQL more
     #: than the rest of the read.
-    body = models.TextField(null=True, blank=True)
+    body = models.TextField(null=True, blank=True)  # noqa: DJ001 (None: withheld, not "")
     #: What listings show of the page, as JSON text (None when its page type is not listed), and
     #: the columns they order and filter by; the facets (SnapshotFacet) hold the rest.
-    card = models.TextField(null=True, blank=True)
+    card = models.TextField(null=True, blank=True)  # noqa: DJ001 (None: not listed)
     title = models.CharField(max_length=255, blank=True, default="")
     #: What search results say of the page (its SEO description).
     description = models.TextField(blank=True, default="")
