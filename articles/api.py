@@ -43,6 +43,7 @@ from core.api.listings import (
     PaginationParams,
     card_window,
     listed_snapshots,
+    listing_key,
     listing_response,
     newest,
     newest_modified,
@@ -378,7 +379,9 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
         snapshots = snapshots.filter(page_id__in=[page.pk for page in matches])
     direction = "" if filters.order == "oldest" else "-"
     snapshots = snapshots.order_by(f"{direction}first_published_at", f"{direction}page_id")
-    window, count = card_window(snapshots, filters)
+    # A search's matches are counted each time; a listing's count is stored.
+    count_key = None if filters.q else listing_key(chain[0], [ArticlePage], facets)
+    window, count = card_window(snapshots, filters, count_key)
     today = review_clock.today()
     cards, moments = [], []
     for stored in window:

@@ -19,6 +19,7 @@ from core.api.listings import (
     card_window,
     cards_in_order,
     listed_snapshots,
+    listing_key,
     listing_response,
     newest,
     with_field,
@@ -231,7 +232,8 @@ def list_providers(request: HttpRequest, filters: Query[ProviderFilters]):
     snapshots = listed_snapshots(chain[0], [ProviderPage], facets).order_by("title", "page_id")
     distances: dict[int, float] = {}
     if filters.latitude is None:
-        window, count = card_window(snapshots, filters)
+        count_key = listing_key(chain[0], [ProviderPage], facets)
+        window, count = card_window(snapshots, filters, count_key)
     else:
         # Distance needs every match's coordinates: read those (one query), then the window.
         for row in snapshots.filter(latitude__isnull=False).values("pk", "latitude", "longitude"):

@@ -12,19 +12,23 @@ nothing is decoded, validated or encoded again per request. The operation still 
 response schema (OpenAPI), and tests validate served listings against it.
 """
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import HttpResponse
+from django.utils import timezone
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from wagtail.models import Page
 
 from core.api.http import set_last_modified
-from core.snapshots.models import PageSnapshot, SnapshotFacet
+from core.snapshots.models import ListingCount, PageSnapshot, SnapshotFacet
+from core.snapshots.statements import statement_cursor
 
 
 class ListingPagination(LimitOffsetPagination):
@@ -67,12 +71,15 @@ def listed_snapshots(
     """What listings show readers of `reader_locale`: one servable snapshot per translation
     key, in the best locale of their chain, with each of `facets`. One query however it is
     ordered, counted or sliced: a snapshot is left out when a servable one of its family ranks
-    better in the readers' chain (an anti-join on the family index, which, unlike a window
-    function, lets the database stop at the window)."""
+    better in the readers' chain. Cards outranked by an always-served one are marked when
+    rendered (`PageSnapshot.outranked`), so the window is an index scan over about one card per
+    family that stops at its last card; the rest are compared here (an anti-join)."""
     candidates = PageSnapshot.objects.servable().filter(
         reader_locale=reader_locale,
         page_type__in=[model._meta.label for model in page_types],
         card__isnull=False,
+        # Most families' other locales are marked already; what remains is compared below.
+        outranked=False,
     )
     for value in facets:
         candidates = candidates.filter(
@@ -108,14 +115,81 @@ def stored_cards(snapshots: QuerySet) -> QuerySet:
     return snapshots.values_list("pk", "card", "last_modified", "stale_from")
 
 
-def card_window(snapshots: QuerySet, params: Schema) -> tuple[list[StoredCard], int]:
-    """The window of cards `params` (`limit`, `offset`) asks for, and how many there are in all:
-    one query, or two when the window does not show that it holds them all."""
+#: How long a stored listing count may be used (it is deleted at once when a snapshot changes;
+#: this bounds how late it notices a go-live or expiry date passing).
+LISTING_COUNT_SECONDS = 60
+
+
+def listing_key(reader_locale: str, page_types: Iterable[type[Page]], facets: Iterable[str]) -> str:
+    """What identifies a listing's count (`ListingCount.key`)."""
+    labels = sorted(model._meta.label for model in page_types)
+    text = "\n".join([reader_locale, ",".join(labels), *sorted(facets)])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def card_window(
+    snapshots: QuerySet, params: Schema, count_key: str | None = None
+) -> tuple[list[StoredCard], int]:
+    """The window of cards `params` (`limit`, `offset`) asks for, and how many there are in all.
+
+    One query when the window shows that it holds them all or the count is stored under
+    `count_key` (read with the window); otherwise the count is counted (a second query) and
+    stored (a third). Without a key (a search's matches) it is counted every time."""
     offset, limit = params.offset, params.limit
-    window = [StoredCard(*row) for row in stored_cards(snapshots)[offset : offset + limit]]
+    now = timezone.now()
+    rows = stored_cards(snapshots)
+    if count_key is not None:
+        stored = ListingCount.objects.filter(key=count_key, valid_until__gt=now)
+        rows = rows.annotate(stored_count=Subquery(stored.values("count")[:1]))
+    fetched = prepared_rows(rows[offset : offset + limit])
+    window = [StoredCard(*row[:4]) for row in fetched]
     if offset == 0 and len(window) < limit:
         return window, len(window)
-    return window, snapshots.count()
+    if count_key is not None and fetched and fetched[0][4] is not None:
+        return window, fetched[0][4]
+    count = prepared_count(snapshots)
+    if count_key is not None:
+        store_count(count_key, count, now + timedelta(seconds=LISTING_COUNT_SECONDS))
+    return window, count
+
+
+def prepared_rows(queryset: QuerySet) -> list[tuple]:
+    """The rows of a `values_list` queryset, read by a statement PostgreSQL prepares once per
+    connection (core.snapshots.statements): planning a listing's query cost PostgreSQL several
+    times what running it does. Elsewhere, the queryset's own rows."""
+    if connection.vendor != "postgresql":
+        return [tuple(row) for row in queryset]
+    sql, params = queryset.query.sql_with_params()
+    with statement_cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def prepared_count(queryset: QuerySet) -> int:
+    """How many rows `queryset` has, counted as `prepared_rows` reads."""
+    if connection.vendor != "postgresql":
+        return queryset.count()
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with statement_cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) listed", params)  # noqa: S608 (the ORM's SQL)
+        return cursor.fetchone()[0]
+
+
+def store_count(key: str, count: int, valid_until: datetime) -> None:
+    """Store a listing's count: one statement (an upsert, as `bulk_create(update_conflicts=True)`
+    would write, without the transaction it opens around it)."""
+    q = connection.ops.quote_name
+    key_, count_, until = q("key"), q("count"), q("valid_until")
+    upsert = (
+        f"INSERT INTO {q(ListingCount._meta.db_table)} ({key_}, {count_}, {until}) "  # noqa: S608
+        f"VALUES (%s, %s, %s) ON CONFLICT ({key_}) DO UPDATE SET "
+        f"{count_} = EXCLUDED.{count_}, {until} = EXCLUDED.{until}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            upsert,
+            [key, count, connection.ops.adapt_datetimefield_value(valid_until)],
+        )
 
 
 def cards_in_order(snapshots: QuerySet, pks: list[int]) -> list[StoredCard]:

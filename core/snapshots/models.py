@@ -59,6 +59,13 @@ class PageSnapshot(models.Model):
     stale_from = models.DateField(null=True, blank=True)
     #: Blocks were left in the source language by an editor's decision (`meta.partly_translated`).
     partly_translated = models.BooleanField(default=False)
+    #: Listings never show this card to its readers: a snapshot of the same family ranks better in
+    #: their chain and is always served (passed the gate, no go-live or expiry date). Kept by
+    #: `core.snapshots.pipeline.relist` so that a listing's window is an index scan that stops at
+    #: its last card instead of reading every family's every locale; listings still compare the
+    #: rest at read time (a better card whose window may close), so a stale False only costs
+    #: time, never shows a family twice.
+    outranked = models.BooleanField(default=False)
     rendered_at = models.DateTimeField(default=timezone.now)
 
     objects = SnapshotQuerySet.as_manager()
@@ -73,6 +80,24 @@ class PageSnapshot(models.Model):
             models.Index(fields=["reader_locale", "path"], name="snapshot_route"),
             models.Index(fields=["translation_key", "reader_locale"], name="snapshot_family"),
             models.Index(fields=["reader_locale", "page_type"], name="snapshot_listing"),
+            # A listing's window, newest or oldest first (an index scans both ways).
+            models.Index(
+                fields=["reader_locale", "page_type", "first_published_at", "page"],
+                condition=Q(withheld="", card__isnull=False, outranked=False),
+                name="snapshot_listing_order",
+            ),
+            # By title (the provider directory).
+            models.Index(
+                fields=["reader_locale", "page_type", "title", "page"],
+                condition=Q(withheld="", card__isnull=False, outranked=False),
+                name="snapshot_listing_title",
+            ),
+            # The read-time comparison with the family's other listed cards.
+            models.Index(
+                fields=["translation_key", "reader_locale", "fallback_rank"],
+                condition=Q(withheld="", card__isnull=False, outranked=False),
+                name="snapshot_listing_family",
+            ),
         ]
 
     def __str__(self):
@@ -114,6 +139,21 @@ class SnapshotFacet(models.Model):
 
     def __str__(self):
         return self.value
+
+
+class ListingCount(models.Model):
+    """How many cards a listing (readers' locale, page types, facets) has, counted when first
+    asked for and deleted whenever a snapshot changes (`core.snapshots.pipeline.relist`), so
+    that paging through a listing does not count it again on every request. A go-live or expiry
+    date passing changes no snapshot: `valid_until` bounds how long a count may miss it."""
+
+    #: A digest of what the listing shows (`core.api.listings.listing_key`).
+    key = models.CharField(max_length=64, unique=True)
+    count = models.PositiveIntegerField()
+    valid_until = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.count} cards until {self.valid_until:%H:%M:%S}"
 
 
 class SiteSnapshot(models.Model):

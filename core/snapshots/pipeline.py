@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction
 
@@ -21,6 +22,7 @@ from core.locales import content_language_codes, fallback_chain
 from core.paths import front_end_path
 from core.rules import gate_refusals
 from core.snapshots.models import (
+    ListingCount,
     PageSnapshot,
     SnapshotDependency,
     SnapshotFacet,
@@ -131,6 +133,7 @@ def render_page(page_id: int) -> None:
     PageSnapshot.objects.filter(page=page).exclude(
         reader_locale__in=[reader for reader, _rank in readers]
     ).delete()
+    relist([page.translation_key])
 
 
 @transaction.atomic
@@ -159,9 +162,38 @@ def _store(page: Page, reader: str, fields: dict, *, withheld: str, body, tags, 
 
 
 def withdraw(page_ids: Iterable[int]) -> int:
-    """Readers stop getting these pages at once."""
-    deleted, _by_model = PageSnapshot.objects.filter(page_id__in=list(page_ids)).delete()
+    """Readers stop getting these pages at once (and their families' other cards are listed
+    in their place)."""
+    snapshots = PageSnapshot.objects.filter(page_id__in=list(page_ids))
+    families = set(snapshots.values_list("translation_key", flat=True))
+    deleted, _by_model = snapshots.delete()
+    relist(families)
     return deleted
+
+
+def relist(translation_keys: Iterable) -> None:
+    """Mark the cards of these families that listings never show (`PageSnapshot.outranked`):
+    one UPDATE, after every change to the family's snapshots."""
+    keys = list(set(translation_keys))
+    if keys:
+        PageSnapshot.objects.filter(translation_key__in=keys).update(outranked=always_outranked())
+        ListingCount.objects.all().delete()
+
+
+def always_outranked() -> Exists:
+    """Whether a snapshot of the same family ranks better in the readers' chain and is always
+    served: passed the gate, listed, no go-live or expiry date to close its window."""
+    return Exists(
+        PageSnapshot.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            reader_locale=OuterRef("reader_locale"),
+            fallback_rank__lt=OuterRef("fallback_rank"),
+            withheld="",
+            card__isnull=False,
+            page__go_live_at__isnull=True,
+            page__expire_at__isnull=True,
+        )
+    )
 
 
 def dependent_page_ids(tags: Iterable[str], exclude: Iterable[int] = ()) -> list[int]:

@@ -65,6 +65,9 @@ def test_every_page_of_the_demo_by_id_costs_the_same_in_each_locale(api, uncache
         ("/articles", {}),
         ("/articles", {"limit": 50, "order": "oldest"}),
         ("/articles", {"topic": "ketamine"}),
+        # A page past the first: the window, the count and storing it (later pages: 1 query).
+        ("/articles", {"limit": 1, "offset": 1}),
+        ("/providers", {"limit": 1, "offset": 1}),
         ("/providers", {}),
         ("/providers", {"region": "PA", "thorough_screening": "true"}),
         ("/providers", {"latitude": 39.95, "longitude": -75.16, "radius_km": 500}),

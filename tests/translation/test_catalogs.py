@@ -48,6 +48,7 @@ def module_msgids(path: Path) -> set[str]:
         and getattr(node.func, "id", getattr(node.func, "attr", None)) in GETTEXT_NAMES
         and node.args
         and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
     }
 
 
