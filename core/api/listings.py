@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import HttpResponse
@@ -159,7 +160,10 @@ def prepared_rows(queryset: QuerySet) -> list[tuple]:
     times what running it does. Elsewhere, the queryset's own rows."""
     if connection.vendor != "postgresql":
         return [tuple(row) for row in queryset]
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # e.g. filtered by an empty list of matches: nothing to ask
+        return []
     with statement_cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -169,7 +173,10 @@ def prepared_count(queryset: QuerySet) -> int:
     """How many rows `queryset` has, counted as `prepared_rows` reads."""
     if connection.vendor != "postgresql":
         return queryset.count()
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return 0
     with statement_cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({sql}) listed", params)  # noqa: S608 (the ORM's SQL)
         return cursor.fetchone()[0]

@@ -89,3 +89,12 @@ def test_a_stored_count_is_used_only_within_its_lifetime(api, article_index):
     ListingCount.objects.update(valid_until=timezone.now() - timedelta(seconds=1))
 
     assert api("/articles", limit=1, offset=1).json()["count"] == 3
+
+
+def test_a_search_that_matches_nothing_is_an_empty_listing(api, article_index):
+    build_article(article_index, title="Ketamine")
+
+    response = api("/articles", q="0", limit=1, offset=1)
+
+    assert response.status_code == 200
+    assert response.json() == {"count": 0, "items": []}
