@@ -9,7 +9,7 @@ from core.api.cache import invalidate
 from core.api.pages import page_renderer
 from core.events import family_tag, type_tag
 from core.snapshots.models import PageSnapshot
-from core.snapshots.pipeline import render_page
+from core.snapshots.pipeline import always_outranked, render_page
 
 
 def live_pages_without_snapshots() -> QuerySet:
@@ -32,14 +32,25 @@ def snapshots_without_cards() -> QuerySet:
     return PageSnapshot.objects.filter(withheld="", card__isnull=True, page_type__in=listed)
 
 
+def mislisted_snapshots() -> QuerySet:
+    """Snapshots whose `outranked` mark disagrees with their family: listings would hide a card
+    readers should see, or show a family twice. Rendering the page marks its family again."""
+    return PageSnapshot.objects.filter(
+        (Q(outranked=True) & ~always_outranked()) | (Q(outranked=False) & always_outranked())
+    )
+
+
 def stale_snapshots() -> QuerySet:
     """Snapshots of pages no longer live, rendered from another revision than the live one, or
-    lacking what listings read."""
+    lacking or mismarking what listings read."""
     newer_live_revision = Q(page__live_revision__isnull=False) & (
         Q(revision__isnull=True) | ~Q(revision_id=F("page__live_revision_id"))
     )
     return PageSnapshot.objects.filter(
-        Q(page__live=False) | newer_live_revision | Q(pk__in=snapshots_without_cards())
+        Q(page__live=False)
+        | newer_live_revision
+        | Q(pk__in=snapshots_without_cards())
+        | Q(pk__in=mislisted_snapshots())
     )
 
 

@@ -207,3 +207,23 @@ def test_a_listing_cached_before_the_worker_re_renders_is_rebuilt_once_it_has(
     after = api("/articles")
     assert after["X-Cache"] == "MISS"
     assert after.json()["items"][0]["author"]["name"] == "Dr. Renamed"
+
+
+def test_check_snapshots_reports_cards_wrongly_marked_outranked_and_a_rebuild_lists_them_again(
+    api, article, spanish, settings
+):
+    settings.API_RESPONSE_CACHE_SECONDS = 0
+    translation = translate_page(article, spanish, title="Ketamina y depresión")
+    call_command("rebuild_snapshots", verbosity=0)  # the Spanish locale's new alias pages
+    call_command("check_snapshots", verbosity=0)
+    PageSnapshot.objects.update(outranked=True)  # as a lost relist would leave them
+    assert api("/articles", locale="es").json()["items"] == []
+    with pytest.raises(Exception, match="stale"):
+        call_command("check_snapshots", verbosity=0)
+
+    call_command("rebuild_snapshots", verbosity=0)
+
+    assert [card["id"] for card in api("/articles", locale="es").json()["items"]] == [
+        translation.pk
+    ]
+    call_command("check_snapshots", verbosity=0)
