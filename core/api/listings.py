@@ -29,7 +29,7 @@ from wagtail.models import Page
 
 from core.api.http import set_last_modified
 from core.snapshots.models import ListingCount, PageSnapshot, SnapshotFacet
-from core.snapshots.statements import statement_cursor
+from core.snapshots.statements import prepared_read
 
 
 class ListingPagination(LimitOffsetPagination):
@@ -164,9 +164,7 @@ def prepared_rows(queryset: QuerySet) -> list[tuple]:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:  # e.g. filtered by an empty list of matches: nothing to ask
         return []
-    with statement_cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return prepared_read(sql, params)
 
 
 def prepared_count(queryset: QuerySet) -> int:
@@ -177,9 +175,8 @@ def prepared_count(queryset: QuerySet) -> int:
         sql, params = queryset.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:
         return 0
-    with statement_cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) listed", params)  # noqa: S608 (the ORM's SQL)
-        return cursor.fetchone()[0]
+    counted = f"SELECT COUNT(*) FROM ({sql}) listed"  # noqa: S608 (the ORM's SQL)
+    return prepared_read(counted, params)[0][0]
 
 
 def store_count(key: str, count: int, valid_until: datetime) -> None:

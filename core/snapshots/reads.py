@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from core.snapshots.models import PageSnapshot
-from core.snapshots.statements import statement_cursor
+from core.snapshots.statements import prepared_read
 
 
 @dataclass(frozen=True)
@@ -72,10 +72,8 @@ def _first(shape: str, params: list) -> StoredBody | None:
         for row in PageSnapshot.objects.raw(_sql()[shape], [now, now, *params]):
             return StoredBody(*(getattr(row, name) for name in _COLUMNS))
         return None
-    with statement_cursor() as cursor:
-        cursor.execute(_sql()[shape], [now, now, *params])
-        row = cursor.fetchone()
-    return StoredBody(*row[: len(_COLUMNS)]) if row else None
+    rows = prepared_read(_sql()[shape], [now, now, *params])
+    return StoredBody(*rows[0][: len(_COLUMNS)]) if rows else None
 
 
 def body_at_route(reader_locale: str, path: str) -> StoredBody | None:
