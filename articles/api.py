@@ -40,10 +40,11 @@ from core.api.images import ImageResolver
 from core.api.links import LocaleSchema
 from core.api.listings import (
     LISTING_ROW,
+    Listed,
     PaginationParams,
     card_window,
     listed_snapshots,
-    listing_key,
+    listed_window,
     listing_response,
     newest,
     newest_modified,
@@ -366,8 +367,10 @@ router = Router(tags=["articles"])
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     chain = locale_chain_or_400(filters.locale)
     tag(request, type_tag(ArticlePage))
-    facets = [f"topic:{filters.topic}"] if filters.topic else []
-    snapshots = listed_snapshots(chain[0], [ArticlePage], facets)
+    facets = (f"topic:{filters.topic}",) if filters.topic else ()
+    direction = "" if filters.order == "oldest" else "-"
+    order = (f"{direction}first_published_at", f"{direction}page_id")
+    listed = Listed(chain[0], (ArticlePage,), facets, order)
     if filters.q:
         terms = search_terms(filters.q)
         locales = Locale.objects.filter(language_code__in=chain).values_list("pk", flat=True)
@@ -376,12 +379,11 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
             if terms
             else []
         )
-        snapshots = snapshots.filter(page_id__in=[page.pk for page in matches])
-    direction = "" if filters.order == "oldest" else "-"
-    snapshots = snapshots.order_by(f"{direction}first_published_at", f"{direction}page_id")
-    # A search's matches are counted each time; a listing's count is stored.
-    count_key = None if filters.q else listing_key(chain[0], [ArticlePage], facets)
-    window, count = card_window(snapshots, filters, count_key)
+        # A search's matches are counted each time.
+        snapshots = listed.snapshots().filter(page_id__in=[page.pk for page in matches])
+        window, count = card_window(snapshots, filters)
+    else:
+        window, count = listed_window(listed, filters)
     today = review_clock.today()
     cards, moments = [], []
     for stored in window:

@@ -15,11 +15,10 @@ from core.api.blocks import ContentSerializer
 from core.api.cache import tag
 from core.api.links import LocaleSchema
 from core.api.listings import (
+    Listed,
     PaginationParams,
-    card_window,
     cards_in_order,
-    listed_snapshots,
-    listing_key,
+    listed_window,
     listing_response,
     newest,
     with_field,
@@ -229,12 +228,12 @@ def list_providers(request: HttpRequest, filters: Query[ProviderFilters]):
         **{criterion.value: getattr(filters, criterion.value) for criterion in VettingCriterion},
     }
     facets = [facet(name, value) for name, value in wanted.items() if value is not None]
-    snapshots = listed_snapshots(chain[0], [ProviderPage], facets).order_by("title", "page_id")
+    listed = Listed(chain[0], (ProviderPage,), tuple(facets), ("title", "page_id"))
     distances: dict[int, float] = {}
     if filters.latitude is None:
-        count_key = listing_key(chain[0], [ProviderPage], facets)
-        window, count = card_window(snapshots, filters, count_key)
+        window, count = listed_window(listed, filters)
     else:
+        snapshots = listed.snapshots()
         # Distance needs every match's coordinates: read those (one query), then the window.
         for row in snapshots.filter(latitude__isnull=False).values("pk", "latitude", "longitude"):
             distance = distance_km(

@@ -12,10 +12,11 @@ nothing is decoded, validated or encoded again per request. The operation still 
 response schema (OpenAPI), and tests validate served listings against it.
 """
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from django.core.exceptions import EmptyResultSet
@@ -67,7 +68,10 @@ def paginate(listing: Listing, params: Schema, request=None) -> dict[str, Any]:
 
 
 def listed_snapshots(
-    reader_locale: str, page_types: Iterable[type[Page]], facets: Iterable[str] = ()
+    reader_locale: str,
+    page_types: Iterable[type[Page]],
+    facets: Iterable[str] = (),
+    now: datetime | None = None,
 ) -> QuerySet:
     """What listings show readers of `reader_locale`: one servable snapshot per translation
     key, in the best locale of their chain, with each of `facets`. One query however it is
@@ -75,7 +79,7 @@ def listed_snapshots(
     better in the readers' chain. Cards outranked by an always-served one are marked when
     rendered (`PageSnapshot.outranked`), so the window is an index scan over about one card per
     family that stops at its last card; the rest are compared here (an anti-join)."""
-    candidates = PageSnapshot.objects.servable().filter(
+    candidates = PageSnapshot.objects.servable(now).filter(
         reader_locale=reader_locale,
         page_type__in=[model._meta.label for model in page_types],
         card__isnull=False,
@@ -113,7 +117,7 @@ class StoredCard(NamedTuple):
 
 def stored_cards(snapshots: QuerySet) -> QuerySet:
     """`StoredCard` rows of `snapshots`, the card as its stored text (not decoded)."""
-    return snapshots.values_list("pk", "card", "last_modified", "stale_from")
+    return snapshots.values_list("id", "card", "last_modified", "stale_from")
 
 
 #: How long a stored listing count may be used (it is deleted at once when a snapshot changes;
@@ -128,30 +132,137 @@ def listing_key(reader_locale: str, page_types: Iterable[type[Page]], facets: It
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def card_window(
-    snapshots: QuerySet, params: Schema, count_key: str | None = None
-) -> tuple[list[StoredCard], int]:
-    """The window of cards `params` (`limit`, `offset`) asks for, and how many there are in all.
+class Listed(NamedTuple):
+    """A listing without a search: one card per family, in its readers' best locale."""
 
-    One query when the window shows that it holds them all or the count is stored under
-    `count_key` (read with the window); otherwise the count is counted (a second query) and
-    stored (a third). Without a key (a search's matches) it is counted every time."""
-    offset, limit = params.offset, params.limit
+    reader_locale: str
+    page_types: tuple[type[Page], ...]
+    facets: tuple[str, ...]
+    #: What it is ordered by, as `QuerySet.order_by` takes it.
+    order: tuple[str, ...]
+
+    def snapshots(self, now: datetime | None = None) -> QuerySet:
+        return listed_snapshots(self.reader_locale, self.page_types, self.facets, now).order_by(
+            *self.order
+        )
+
+    @property
+    def count_key(self) -> str:
+        return listing_key(self.reader_locale, self.page_types, self.facets)
+
+
+def listed_window(listed: Listed, params: Schema) -> tuple[list[StoredCard], int]:
+    """`card_window` for a listing without a search, by SQL the ORM wrote once per shape of
+    listing (`ListingStatements`): building and compiling the queryset cost more per request
+    than PostgreSQL's work. One query when its count is stored, else three (`card_window`)."""
     now = timezone.now()
-    rows = stored_cards(snapshots)
-    if count_key is not None:
-        stored = ListingCount.objects.filter(key=count_key, valid_until__gt=now)
-        rows = rows.annotate(stored_count=Subquery(stored.values("count")[:1]))
-    fetched = prepared_rows(rows[offset : offset + limit])
+    statements = listing_statements(listed.page_types, len(listed.facets), listed.order)
+    values = {
+        _LOCALE: listed.reader_locale,
+        _NOW: connection.ops.adapt_datetimefield_value(now),
+        _KEY: listed.count_key,
+        **{_facet(index): value for index, value in enumerate(listed.facets)},
+    }
+    fetched = statements.window(values, params.limit, params.offset)
     window = [StoredCard(*row[:4]) for row in fetched]
+    if params.offset == 0 and len(window) < params.limit:
+        return window, len(window)
+    if fetched and fetched[0][4] is not None:
+        return window, fetched[0][4]
+    count = statements.count(values)
+    store_count(listed.count_key, count, now + timedelta(seconds=LISTING_COUNT_SECONDS))
+    return window, count
+
+
+#: Stand-ins for the values a listing is asked with, while the ORM writes its SQL; each is
+#: found among the compiled parameters and replaced by the value of the request.
+_LOCALE = "\x1freader-locale"
+_KEY = "\x1fcount-key"
+_NOW = "\x1fnow"
+_NOW_STAND_IN = datetime(1901, 2, 3, 4, 5, 6, 789, tzinfo=UTC)
+
+
+def _facet(index: int) -> str:
+    return f"\x1ffacet-{index}"
+
+
+class _Statement(NamedTuple):
+    sql: str
+    #: Each parameter: a stand-in's name (replaced per request) or a constant.
+    params: tuple
+
+    @classmethod
+    def of(cls, queryset: QuerySet, stand_ins: dict, suffix: str = "", wrap: str = "%s"):
+        sql, compiled = queryset.query.sql_with_params()
+        names = [stand_ins.get(value, value) for value in compiled]
+        missing = set(stand_ins.values()) - set(names)
+        if missing:  # the ORM wrote a value in the SQL's text or changed it: no reuse is safe
+            raise RuntimeError(f"The listing's SQL does not take {sorted(missing)} as parameters.")
+        return cls(wrap % sql + suffix, tuple(names))
+
+    def bind(self, values: dict, *extra) -> list:
+        bound = [values.get(name, name) if isinstance(name, str) else name for name in self.params]
+        return [*bound, *extra]
+
+
+class ListingStatements(NamedTuple):
+    """A shape of listing's window and count statements."""
+
+    window_statement: _Statement
+    count_statement: _Statement
+
+    def window(self, values: dict, limit: int, offset: int) -> list[tuple]:
+        params = self.window_statement.bind(values, limit, offset)
+        if connection.vendor == "postgresql":
+            return prepared_read(self.window_statement.sql, params)
+        # Elsewhere (SQLite in development) the ORM converts the columns' values.
+        return [
+            (row.pk, row.card, row.last_modified, row.stale_from, row.stored_count)
+            for row in PageSnapshot.objects.raw(self.window_statement.sql, params)
+        ]
+
+    def count(self, values: dict) -> int:
+        params = self.count_statement.bind(values)
+        if connection.vendor == "postgresql":
+            return prepared_read(self.count_statement.sql, params)[0][0]
+        with connection.cursor() as cursor:
+            cursor.execute(self.count_statement.sql, params)
+            return cursor.fetchone()[0]
+
+
+@functools.cache
+def listing_statements(
+    page_types: tuple[type[Page], ...], facets: int, order: tuple[str, ...]
+) -> ListingStatements:
+    """The SQL of a listing of this shape, written by the ORM once per process."""
+    listed = Listed(_LOCALE, page_types, tuple(_facet(index) for index in range(facets)), order)
+    stand_ins = {
+        _LOCALE: _LOCALE,
+        connection.ops.adapt_datetimefield_value(_NOW_STAND_IN): _NOW,
+        **{name: name for name in listed.facets},
+    }
+    snapshots = listed.snapshots(now=_NOW_STAND_IN)
+    stored = ListingCount.objects.filter(key=_KEY, valid_until__gt=_NOW_STAND_IN)
+    rows = stored_cards(snapshots).annotate(stored_count=Subquery(stored.values("count")[:1]))
+    return ListingStatements(
+        _Statement.of(rows, {**stand_ins, _KEY: _KEY}, suffix=" LIMIT %s OFFSET %s"),
+        _Statement.of(
+            snapshots.order_by().values("pk"), stand_ins, wrap="SELECT COUNT(*) FROM (%s) listed"
+        ),
+    )
+
+
+def card_window(snapshots: QuerySet, params: Schema) -> tuple[list[StoredCard], int]:
+    """The window of cards `params` (`limit`, `offset`) asks for, and how many there are in all:
+    one query when the window shows that it holds them all, else two. For listings whose
+    queryset changes per request (a search's matches); others use `listed_window`."""
+    offset, limit = params.offset, params.limit
+    window = [
+        StoredCard(*row) for row in prepared_rows(stored_cards(snapshots)[offset : offset + limit])
+    ]
     if offset == 0 and len(window) < limit:
         return window, len(window)
-    if count_key is not None and fetched and fetched[0][4] is not None:
-        return window, fetched[0][4]
-    count = prepared_count(snapshots)
-    if count_key is not None:
-        store_count(count_key, count, now + timedelta(seconds=LISTING_COUNT_SECONDS))
-    return window, count
+    return window, prepared_count(snapshots)
 
 
 def prepared_rows(queryset: QuerySet) -> list[tuple]:

@@ -141,15 +141,15 @@ def test_a_change_made_while_a_listing_is_built_is_not_cached_as_fresh(
     from core.api.cache import invalidate
     from core.events import type_tag
 
-    build = articles.api.listed_snapshots
+    build = articles.api.listed_window
 
     def rows_then_a_publish(*args, **kwargs):
         rows = build(*args, **kwargs)
         invalidate([type_tag(type(article))])  # an editor publishes meanwhile
         return rows
 
-    monkeypatch.setattr(articles.api, "listed_snapshots", rows_then_a_publish)
+    monkeypatch.setattr(articles.api, "listed_window", rows_then_a_publish)
     assert api("/articles")["X-Cache"] == "MISS"
-    monkeypatch.setattr(articles.api, "listed_snapshots", build)
+    monkeypatch.setattr(articles.api, "listed_window", build)
 
     assert api("/articles")["X-Cache"] == "MISS"  # the first response was stale: rebuilt

@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from articles.models import ArticlePageTopic
 from tests.approvals import published
+from tests.articles.factories import TopicFactory
 
 from .conftest import build_article, build_provider, translate_page
 
@@ -171,3 +172,37 @@ def test_search_finds_articles_and_providers(api, article, provider_index):
         "providers.ProviderPage",
     }
     assert api("/search").status_code == 422
+
+
+def test_listings_of_one_shape_asked_for_other_topics_and_locales_answer_with_their_own_cards(
+    api, article_index, spanish, settings
+):
+    # Listings of one shape share SQL the ORM wrote once (core.api.listings.listed_window).
+    settings.API_RESPONSE_CACHE_SECONDS = 0
+    by_topic = {}
+    for slug in ("esketamine", "psilocybin"):
+        topic = TopicFactory(slug=slug, name=slug.title())
+        for number in range(2):
+            page = build_article(article_index, title=f"{slug} {number}")
+            ArticlePageTopic.objects.create(page=page, topic=topic, locale=page.locale)
+            by_topic.setdefault(slug, []).append(published(page))
+    translation = translate_page(by_topic["psilocybin"][0], spanish, title="Psilocibina")
+
+    def listed(**params):
+        body = api("/articles", limit=1, **params).json()
+        pages = [card["id"] for card in body["items"]]
+        return pages + [
+            card["id"] for card in api("/articles", limit=1, offset=1, **params).json()["items"]
+        ], body["count"]
+
+    assert listed(topic="esketamine") == ([page.pk for page in reversed(by_topic["esketamine"])], 2)
+    assert listed(topic="psilocybin") == (
+        [by_topic["psilocybin"][1].pk, by_topic["psilocybin"][0].pk],
+        2,
+    )
+    # The translation was published last: it comes first.
+    assert listed(topic="psilocybin", locale="es") == (
+        [translation.pk, by_topic["psilocybin"][1].pk],
+        2,
+    )
+    assert listed(locale="es")[1] == 4
