@@ -15,6 +15,7 @@ response schema (OpenAPI), and tests validate served listings against it.
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple
@@ -188,21 +189,50 @@ def _facet(index: int) -> str:
 
 class _Statement(NamedTuple):
     sql: str
-    #: Each parameter: a stand-in's name (replaced per request) or a constant.
-    params: tuple
+    #: The stand-ins' names, in the order of the SQL's parameters.
+    params: tuple[str, ...]
 
     @classmethod
     def of(cls, queryset: QuerySet, stand_ins: dict, suffix: str = "", wrap: str = "%s"):
+        """The queryset's SQL with its constants written into the text and its stand-ins left
+        as parameters. PostgreSQL plans a prepared statement once for any values of its
+        parameters, so a constant left as one (`withheld = ''`) would keep it from the partial
+        indexes that hold only such rows: 20 ms instead of 2 on 500 articles."""
         sql, compiled = queryset.query.sql_with_params()
-        names = [stand_ins.get(value, value) for value in compiled]
+        values = iter(compiled)
+        pieces, names = [], []
+        for piece in _PLACEHOLDERS.split(sql):
+            if piece != "%s":
+                pieces.append(piece)
+                continue
+            value = next(values)
+            name = stand_ins.get(value)
+            if name is None:
+                pieces.append(_literal(value))
+            else:
+                pieces.append("%s")
+                names.append(name)
         missing = set(stand_ins.values()) - set(names)
         if missing:  # the ORM wrote a value in the SQL's text or changed it: no reuse is safe
             raise RuntimeError(f"The listing's SQL does not take {sorted(missing)} as parameters.")
-        return cls(wrap % sql + suffix, tuple(names))
+        return cls(wrap % "".join(pieces) + suffix, tuple(names))
 
     def bind(self, values: dict, *extra) -> list:
-        bound = [values.get(name, name) if isinstance(name, str) else name for name in self.params]
-        return [*bound, *extra]
+        return [*(values[name] for name in self.params), *extra]
+
+
+_PLACEHOLDERS = re.compile(r"(%%|%s)")
+
+
+def _literal(value) -> str:
+    """A constant of the ORM's SQL (a page type, `''`, a flag) as SQL text."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''").replace("%", "%%") + "'"
+    raise TypeError(f"No SQL literal for the listing's constant {value!r}.")
 
 
 class ListingStatements(NamedTuple):

@@ -67,3 +67,27 @@ def test_a_read_after_the_database_dropped_the_kept_connection_is_answered_on_a_
     assert response.status_code == 200
     assert response.json()["title"] == article.title
     assert connection.connection.info.backend_pid != kept
+
+
+@postgresql_only
+def test_prepared_reads_are_planned_once_for_any_values_not_once_per_request(db):
+    # Left to choose, PostgreSQL planned the listing's prepared statement on every execution.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "force_generic_plan"
+
+
+def test_a_listings_sql_names_its_constants_so_that_one_plan_can_use_the_partial_indexes():
+    # A constant sent as a parameter (`withheld = $1`) keeps a plan made for any values from
+    # the indexes that hold only `withheld = ''` rows: 20 ms instead of 2 on 500 articles.
+    from articles.models import ArticlePage
+    from core.api.listings import listing_statements
+
+    statements = listing_statements((ArticlePage,), 1, ("-first_published_at", "-page_id"))
+
+    for statement in (statements.window_statement, statements.count_statement):
+        assert "\"withheld\" = ''" in statement.sql
+        assert "'articles.ArticlePage'" in statement.sql
+        # Only what changes per request is a parameter: the locale, the time, the facet (topic).
+        assert "" not in statement.params
+        assert len(set(statement.params)) == (4 if statement is statements.window_statement else 3)

@@ -142,3 +142,28 @@ def test_a_segment_whose_translation_has_an_error_is_not_translated(article, spa
     state = state_of(article, spanish)
     assert state.status == TranslationStatus.IN_PROGRESS
     assert state.translated_segments == state.total_segments - 1
+
+
+def test_a_translation_made_from_a_spanish_source_has_that_source_not_the_english_version(
+    spanish, arabic, english
+):
+    english_person = PersonFactory(locale=english)
+    spanish_person = english_person.copy_for_translation(spanish)
+    spanish_person.save()  # written in Spanish, not translated through wagtail-localize
+    start_translation(spanish_person, arabic)
+    arabic_person = spanish_person.get_translation(arabic)
+
+    assert source_of(arabic_person).pk == spanish_person.pk
+    assert source_of(spanish_person).pk == spanish_person.pk  # a source itself
+
+
+def test_without_a_translation_source_the_source_is_the_english_version_or_the_object_itself(
+    spanish, english
+):
+    english_person = PersonFactory(locale=english)
+    spanish_copy = english_person.copy_for_translation(spanish)
+    spanish_copy.save()
+    spanish_only = PersonFactory(locale=spanish)
+
+    assert source_of(spanish_copy).pk == english_person.pk
+    assert source_of(spanish_only).pk == spanish_only.pk
