@@ -56,7 +56,7 @@ from core.api.safety import safety_for
 from core.api.search import search_terms
 from core.api.types import utc_timestamp
 from core.cdn import API_PREFIX
-from core.events import type_tag
+from core.events import ContentChange, type_tag
 from core.links_safety import safe_href
 from core.locales import first_in_chain
 from core.media import api_origin
@@ -436,6 +436,21 @@ def article_card(page: ArticlePage, serializer: ContentSerializer) -> dict[str, 
 
 
 people_router = Router(tags=["people"])
+
+
+def credited_people_paths(change: ContentChange) -> list[str]:
+    """The profiles (`/people/{id}`, every locale's version) of the people credited on the
+    changed articles: their lists of articles written and reviewed change with them. A saved
+    person changes the articles that credit them, so their profile is among these too."""
+    article_ids = [page.id for page in change.pages if page.page_type == ArticlePage._meta.label]
+    if not article_ids:
+        return []
+    credited = ArticlePage.objects.filter(pk__in=article_ids).values_list(
+        "author__translation_key", "medical_reviewer__translation_key"
+    )
+    families = {key for keys in credited for key in keys if key is not None}
+    people = Person.objects.filter(translation_key__in=families).values_list("pk", flat=True)
+    return [f"/people/{pk}" for pk in sorted(people)]
 
 #: The most articles a profile lists per role; newest first.
 PROFILE_ARTICLES = 50

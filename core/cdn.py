@@ -2,11 +2,12 @@
 
 The CDN caches API URLs, so those are what is purged: each affected page's route and id in its
 locale, and the listings (registered by the apps that own them, `register_listing`) of the
-affected locales. Purging runs as a background
+affected locales, and what apps name for a change (`register_related`). Purging runs as a background
 task (Wagtail's own), so a slow CDN never slows publishing. Configured from the environment in
 settings (FRONTEND_CACHE_*); without configuration nothing is sent.
 """
 
+from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -22,9 +23,20 @@ API_PREFIX = "/api/v1"
 _listings: dict[str, bool] = {}
 
 
+#: Functions that name more API paths a change affects (e.g. the profiles of the people
+#: credited on changed articles), registered by the apps that serve them.
+_related: list[Callable[[ContentChange], Iterable[str]]] = []
+
+
 def register_listing(path: str, *, without_locale: bool = True) -> None:
     """Purge `path` (e.g. "/articles") for the affected locales on every content change."""
     _listings[path] = without_locale
+
+
+def register_related(paths_for: Callable[[ContentChange], Iterable[str]]) -> None:
+    """Purge the paths `paths_for(change)` names (e.g. "/people/7"), asked for in any locale
+    (their answers fall back along every reader's chain), on each content change."""
+    _related.append(paths_for)
 
 
 def api_urls_for(change: ContentChange) -> list[str]:
@@ -40,6 +52,11 @@ def api_urls_for(change: ContentChange) -> list[str]:
         urls.update(f"{base}{listing}?{urlencode({'locale': locale})}" for locale in locales)
         if without_locale:
             urls.add(f"{base}{listing}")
+    every_locale = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    for paths_for in _related:
+        for path in paths_for(change):
+            urls.add(f"{base}{path}")
+            urls.update(f"{base}{path}?{urlencode({'locale': code})}" for code in every_locale)
     return sorted(urls)
 
 

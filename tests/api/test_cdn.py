@@ -68,3 +68,28 @@ def test_nothing_is_purged_or_queued_without_a_configured_cdn(
         publish_reviewed(article)
     assert enqueued == []
     assert sent == []
+
+
+def test_publishing_an_article_or_saving_a_person_purges_the_profiles_of_the_people_credited(
+    article, spanish, settings, monkeypatch, sent, enqueued, django_capture_on_commit_callbacks
+):
+    monkeypatch.setenv("FRONTEND_CACHE_PURGE_URL", "http://varnish.internal:6081")
+    settings.WAGTAILFRONTENDCACHE = {"default": settings.FRONTEND_CACHE_BACKENDS["http"]()}
+    settings.API_PUBLIC_URL = "https://api.example.org"
+    author, reviewer = article.author, article.medical_reviewer
+    spanish_author = author.copy_for_translation(spanish)
+    spanish_author.save()
+    api = "https://api.example.org/api/v1"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_reviewed(article)
+    purged = set(enqueued[-1])
+    for person in (author, spanish_author, reviewer):
+        assert f"{api}/people/{person.pk}" in purged
+        assert f"{api}/people/{person.pk}?locale=ar" in purged
+
+    enqueued.clear()
+    author.credentials = "Psychiatrist"
+    with django_capture_on_commit_callbacks(execute=True):
+        author.save()
+    assert f"{api}/people/{author.pk}?locale=es" in set(enqueued[-1])
