@@ -452,6 +452,7 @@ def credited_people_paths(change: ContentChange) -> list[str]:
     people = Person.objects.filter(translation_key__in=families).values_list("pk", flat=True)
     return [f"/people/{pk}" for pk in sorted(people)]
 
+
 #: The most articles a profile lists per role; newest first.
 PROFILE_ARTICLES = 50
 
