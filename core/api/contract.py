@@ -88,9 +88,40 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
     response_schemas = _reachable(document, schemas)
     for name in sorted(response_schemas):
         schemas[name] = _opened_or_walked(schemas[name], schemas)
-    schemas["UnknownBlock"] = UNKNOWN_BLOCK
-    schemas["UnknownContent"] = UNKNOWN_CONTENT
+    for name, fallback in (("UnknownBlock", UNKNOWN_BLOCK), ("UnknownContent", UNKNOWN_CONTENT)):
+        schemas[name] = _excluding_known_types(fallback, _known_types(schemas, name))
     return document
+
+
+def _known_types(schemas: dict[str, Any], fallback: str) -> set[str]:
+    """The `type` values of the members of every union that ends with `fallback`."""
+    known: set[str] = set()
+    pending: list[Any] = list(schemas.values())
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            members = node.get("oneOf", [])
+            if {"$ref": f"#/components/schemas/{fallback}"} in members:
+                for member in members:
+                    member_schema = schemas.get(member.get("$ref", "").rsplit("/", 1)[-1], {})
+                    const = member_schema.get("properties", {}).get("type", {}).get("const")
+                    if const is not None:
+                        known.add(const)
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return known
+
+
+def _excluding_known_types(fallback: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    """The fallback matches only types its unions do not list, so that a known block or page
+    matches exactly one member of `oneOf` (a strict validator refuses a value matching two)."""
+    schema = {**fallback, "properties": dict(fallback["properties"])}
+    schema["properties"]["type"] = {
+        **fallback["properties"]["type"],
+        "not": {"enum": sorted(known)},
+    }
+    return schema
 
 
 def _reachable(document: dict[str, Any], schemas: dict[str, Any]) -> set[str]:

@@ -112,3 +112,26 @@ def test_a_stored_card_gets_todays_review_status_when_the_date_changed_it(
     # Last-Modified moves to the midnight the last of them fell overdue.
     fell_overdue = timezone.make_aware(datetime.combine(later, time.min))
     assert parse_http_date(response["Last-Modified"]) >= fell_overdue.timestamp()
+
+
+def test_every_demo_page_matches_the_document_under_a_strict_validator(api, uncached):
+    # A strict validator refuses a value that matches two members of a `oneOf`: the fallback
+    # members (`UnknownContent`, `UnknownBlock`) must not match the types the document lists.
+    import jsonschema_rs
+    from wagtail.models import Page
+
+    from core.snapshots.models import PageSnapshot
+
+    document = delivery_api.get_openapi_schema()
+    validator = jsonschema_rs.Draft202012Validator(
+        {"$ref": "#/components/schemas/PageResponse", "components": document["components"]}
+    )
+    served = PageSnapshot.objects.filter(withheld="", fallback_rank=0).values_list(
+        "page_id", "reader_locale"
+    )
+    assert Page.objects.filter(pk__in=[page_id for page_id, _ in served]).count() > 20
+    for page_id, locale in served:
+        response = api(f"/pages/{page_id}", locale=locale)
+        assert response.status_code == 200
+        errors = [error.message for error in validator.iter_errors(response.json())]
+        assert errors == [], (page_id, locale, errors[:1])
