@@ -51,7 +51,8 @@ def test_a_read_on_a_kept_connection_makes_one_round_trip_without_a_separate_hea
 
 
 @postgresql_only
-@pytest.mark.django_db(transaction=True)
+# Restores the migrated data afterwards (as the browser tests do), so tests after it find it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_read_after_the_database_dropped_the_kept_connection_is_answered_on_a_new_one(
     client, article, settings
 ):
